@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// repoMarkers are the files whose presence makes a directory the repo root.
+var repoMarkers = []string{"secrets.nix", ".sops.yaml", "flake.nix", ".git"}
+
+// findRepo returns --repo, else the nearest parent of the working directory
+// holding one of repoMarkers.
+func findRepo(g *globalOptions) (string, error) {
+	if g.Repo != "" {
+		abs, err := filepath.Abs(g.Repo)
+		if err != nil {
+			return "", err
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return "", fmt.Errorf("--repo: %w", err)
+		}
+		if !st.IsDir() {
+			return "", fmt.Errorf("--repo %s: not a directory", g.Repo)
+		}
+		return abs, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for dir := wd; ; {
+		for _, m := range repoMarkers {
+			if _, err := os.Lstat(filepath.Join(dir, m)); err == nil {
+				return dir, nil
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no repo found: no parent of %s holds %v (use --repo)", wd, repoMarkers)
+		}
+		dir = parent
+	}
+}
+
+// findRules returns --rules, else $RULES, else the first of secrets.nix and
+// secrets/secrets.nix under the repo root. Relative --rules and $RULES are
+// taken from the working directory, as agenix does.
+func findRules(g *globalOptions, repo string) (string, error) {
+	explicit := g.Rules
+	if explicit == "" {
+		explicit = os.Getenv("RULES")
+	}
+	if explicit != "" {
+		abs, err := filepath.Abs(explicit)
+		if err != nil {
+			return "", err
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return "", fmt.Errorf("rules file: %w", err)
+		}
+		return abs, nil
+	}
+	for _, rel := range []string{"secrets.nix", filepath.Join("secrets", "secrets.nix")} {
+		p := filepath.Join(repo, rel)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s (use --rules or RULES)", repo)
+}

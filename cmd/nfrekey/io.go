@@ -1,0 +1,28 @@
+package main
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IO is where a command reads and writes, injected so that commands run in
+// tests without a terminal.
+type IO struct {
+	In        io.Reader
+	Out       io.Writer
+	Err       io.Writer
+	StdinTTY  bool
+	StderrTTY bool
+}
+
+func newStdIO() *IO {
+	return &IO{
+		In:        os.Stdin,
+		Out:       os.Stdout,
+		Err:       os.Stderr,
+		StdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes of ../shared/CONTRACT.md.
+const (
+	exitOK    = 0
+	exitDrift = 1 // audit: drift; mutating commands: some files failed (left as they were)
+	exitInput = 2 // bad usage or bad input; nothing on disk changed
+)
+
+// exitError carries an exit code through cobra's error return. Silent means
+// the command already reported everything it had to say.
+type exitError struct {
+	code   int
+	err    error
+	silent bool
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErrorf is bad usage: exit 2.
+func usageErrorf(format string, args ...any) error {
+	return &exitError{code: exitInput, err: fmt.Errorf(format, args...)}
+}
+
+// inputError is bad input (a file, a key, a lock held): exit 2.
+func inputError(err error) error {
+	return &exitError{code: exitInput, err: err}
+}
+
+// globalOptions are the flags every command shares (CONTRACT.md, global flags).
+type globalOptions struct {
+	Repo       string
+	Rules      string
+	Identities []string
+	JSON       bool
+	Verbose    bool
+	Quiet      bool
+	NoColor    bool
+	Jobs       int
+}
+
+func newRootCmd(io *IO) (*cobra.Command, *globalOptions) {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "nfrekey",
+		Short: "Keep a NixOS fleet's secrets encrypted to exactly the right machines",
+		Long: `nfrekey reads the recipients a fleet declares (agenix secrets.nix, sops .sops.yaml),
+harvests host keys, and re-encrypts exactly the secrets whose recipients changed.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.Repo, "repo", "", "repo root (default: nearest parent holding secrets.nix, .sops.yaml, flake.nix or .git)")
+	pf.StringVar(&g.Rules, "rules", "", "agenix rules file (default: $RULES, else secrets.nix or secrets/secrets.nix under the repo root)")
+	pf.StringArrayVarP(&g.Identities, "identity", "i", nil, "identity file (SSH private key or age identity file); repeatable")
+	pf.BoolVar(&g.JSON, "json", false, "print results as JSON")
+	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "explain what is done and skipped")
+	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print errors only")
+	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
+	pf.IntVarP(&g.Jobs, "jobs", "j", runtime.NumCPU(), "files processed in parallel")
+
+	root.AddCommand(newVersionCmd(io))
+	root.AddCommand(newRulesCmd(io, g))
+	return root, g
+}
+
+// run is main without os.Exit, so testscript can call it in-process.
+func run(io *IO, args []string) int {
+	root, _ := newRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if !ee.silent && ee.err != nil {
+			printError(io, ee.err)
+		}
+		return ee.code
+	}
+	// Errors cobra produces itself (unknown command, bad args) are usage errors.
+	fmt.Fprintf(io.Err, "nfrekey: %v\n", err)
+	return exitInput
+}
+
+// positioned is implemented by errors about a place in an input file; they
+// print as FILE:LINE:COL: message, without the program name (CONTRACT.md).
+type positioned interface {
+	error
+	Position() (file string, line, col int)
+}
+
+func printError(io *IO, err error) {
+	var pe positioned
+	if errors.As(err, &pe) {
+		fmt.Fprintln(io.Err, pe.Error())
+		return
+	}
+	fmt.Fprintf(io.Err, "nfrekey: %v\n", err)
+}

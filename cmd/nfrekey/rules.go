@@ -1,0 +1,73 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/nfrekey/nfrekey/secretsnix"
+)
+
+type rulesOptions struct {
+	Eval string
+}
+
+func newRulesCmd(io *IO, g *globalOptions) *cobra.Command {
+	o := &rulesOptions{}
+	cmd := &cobra.Command{
+		Use:   "rules [--json]",
+		Short: "Evaluate the agenix rules file natively and print it",
+		Long: `Evaluates secrets.nix without a nix binary. --json prints the value
+nix-instantiate --eval --strict --json would print; --eval=nix delegates to it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRules(io, g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Eval, "eval", "native", "evaluator: native or nix (runs nix-instantiate once)")
+	return cmd
+}
+
+func runRules(io *IO, g *globalOptions, o *rulesOptions) error {
+	if o.Eval != "native" && o.Eval != "nix" {
+		return usageErrorf("--eval must be native or nix, not %q", o.Eval)
+	}
+	repo, err := findRepo(g)
+	if err != nil {
+		return inputError(err)
+	}
+	rulesFile, err := findRules(g, repo)
+	if err != nil {
+		return inputError(err)
+	}
+	opts := secretsnix.Options{Root: repo, UseNix: o.Eval == "nix"}
+	if g.JSON {
+		v, err := secretsnix.EvalFile(rulesFile, opts)
+		if err != nil {
+			return inputError(err)
+		}
+		enc := json.NewEncoder(io.Out)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(v)
+	}
+	rules, err := secretsnix.LoadRules(rulesFile, opts)
+	if err != nil {
+		return inputError(err)
+	}
+	for _, s := range rules.Secrets {
+		armor := ""
+		if s.Armor {
+			armor = "  (armor)"
+		}
+		fmt.Fprintf(io.Out, "%s%s\n", s.Name, armor)
+		for _, k := range s.PublicKeys {
+			name := k.Name
+			if name == "" {
+				name = "-"
+			}
+			fmt.Fprintf(io.Out, "  %-16s %s\n", name, k.Text)
+		}
+	}
+	return nil
+}

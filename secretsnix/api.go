@@ -1,0 +1,74 @@
+// Package secretsnix reads agenix rules files (secrets.nix) natively: a
+// lexer and parser for the Nix language that keep every byte (comments,
+// whitespace, positions), a lazy evaluator for the subset of Nix that real
+// rules files use, and the agenix view of the result (which file is
+// encrypted to which keys). It knows nothing of age or sops.
+package secretsnix
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is bad input at a place in a file. It prints as FILE:LINE:COL: Msg,
+// the form editors and CI annotations understand.
+type Error struct {
+	File string
+	Line int // 1-based
+	Col  int // 1-based, in bytes
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
+
+// Position reports where the error is; cmd/nfrekey prints such errors bare.
+func (e *Error) Position() (string, int, int) { return e.File, e.Line, e.Col }
+
+// Options control evaluation.
+type Options struct {
+	// Root is the directory that import and readFile may not leave
+	// (symlinks resolved). Empty means the directory of the evaluated file.
+	Root string
+	// UseNix delegates evaluation to `nix-instantiate --eval --strict --json`
+	// (one call), for files outside the supported subset.
+	UseNix bool
+}
+
+// Rules is the agenix view of an evaluated rules file.
+type Rules struct {
+	File    string   // the rules file, as given
+	Secrets []Secret // sorted by Name
+}
+
+// Secret is one entry of the rules file.
+type Secret struct {
+	Name       string // the attribute name, e.g. "org/root-password.age", relative to the rules file's directory
+	PublicKeys []Key
+	Armor      bool
+	Line, Col  int // where the attribute is defined (0 when evaluated by nix)
+}
+
+// Key is one element of a secret's publicKeys.
+type Key struct {
+	Text string // the evaluated string, verbatim
+	// Name is the let binding or attribute whose value the string came from
+	// (web1 = "ssh-ed25519 ..."; keys.hosts.web1 gives "web1"), "" when none.
+	Name string
+}
+
+var errNotImplemented = errors.New("secretsnix: not implemented yet")
+
+// EvalFile evaluates path strictly, as `nix-instantiate --eval --strict
+// --json path` does, and returns the JSON-shaped result: nil, bool, int64,
+// float64, string, []any or map[string]any. Errors are *Error when they
+// have a position.
+func EvalFile(path string, opts Options) (any, error) {
+	return nil, errNotImplemented
+}
+
+// LoadRules evaluates an agenix rules file and returns its secrets. The
+// top-level value must be an attribute set of { publicKeys = [ str ... ];
+// armor = bool (optional); }; other attributes are ignored as agenix does.
+func LoadRules(path string, opts Options) (*Rules, error) {
+	return nil, errNotImplemented
+}
