@@ -80,7 +80,7 @@ func Parse(s string) (Recipient, error) {
 	if looksPrivate(s) {
 		return Recipient{}, ErrPrivateKey
 	}
-	if strings.HasPrefix(s, "age1") {
+	if strings.HasPrefix(strings.ToLower(s), "age1") {
 		return parseAge(s)
 	}
 	return parseSSH(s)
@@ -109,9 +109,17 @@ func ParseList(text string) ([]Recipient, error) {
 }
 
 func looksPrivate(s string) bool {
-	return strings.Contains(s, "PRIVATE KEY") ||
-		strings.HasPrefix(strings.ToUpper(s), "AGE-SECRET-KEY-") ||
-		strings.HasPrefix(strings.ToUpper(s), "AGE-PLUGIN-")
+	if strings.Contains(s, "PRIVATE KEY") || strings.HasPrefix(s, "PuTTY-User-Key-File-") {
+		return true
+	}
+	// An age identity anywhere, e.g. a whole keys.txt with its comments.
+	for _, f := range strings.Fields(s) {
+		u := strings.ToUpper(f)
+		if strings.HasPrefix(u, "AGE-SECRET-KEY-") || strings.HasPrefix(u, "AGE-PLUGIN-") && strings.Contains(u[len("AGE-PLUGIN-"):], "-1") {
+			return true
+		}
+	}
+	return false
 }
 
 func parseSSH(s string) (Recipient, error) {
@@ -123,7 +131,11 @@ func parseSSH(s string) (Recipient, error) {
 	case strings.HasPrefix(typ, "ecdsa-") || typ == "ssh-dss":
 		return Recipient{}, fmt.Errorf("%s keys are not supported by age: use ssh-ed25519 (or ssh-rsa)", typ)
 	case typ != ssh.KeyAlgoED25519 && typ != ssh.KeyAlgoRSA:
-		return Recipient{}, fmt.Errorf("unknown key type %q (want ssh-ed25519, ssh-rsa or age1...)", truncate(typ, 40))
+		if !looksLikeKeyType(typ) {
+			// Not echoed: it may be a line of a pasted private key.
+			return Recipient{}, errors.New("not a public key (want ssh-ed25519 AAAA..., ssh-rsa AAAA... or age1...)")
+		}
+		return Recipient{}, fmt.Errorf("unknown key type %q (want ssh-ed25519, ssh-rsa or age1...)", typ)
 	}
 	if len(fields) < 2 {
 		return Recipient{}, fmt.Errorf("%s key without key data", typ)
@@ -139,6 +151,9 @@ func parseSSH(s string) (Recipient, error) {
 	if pk.Type() != typ {
 		return Recipient{}, fmt.Errorf("key says %s but its data is a %s key", typ, pk.Type())
 	}
+	// Re-marshal so that the wire form (and so the text, fingerprint and tag)
+	// is canonical, as ssh-keygen computes fingerprints from its own encoding.
+	wire = pk.Marshal()
 	r := Recipient{wire: wire, Comment: strings.Join(fields[2:], " ")}
 	switch typ {
 	case ssh.KeyAlgoED25519:
@@ -253,6 +268,26 @@ func (r Recipient) AgeRecipient() (age.Recipient, error) {
 		return age.ParseHybridRecipient(r.text)
 	}
 	return nil, fmt.Errorf("%s: encrypting to age plugin recipients (age-plugin-%s) is not supported", truncate(r.text, 24), r.PluginName)
+}
+
+// looksLikeKeyType reports whether s is short and spelled like an SSH key
+// type name (ssh-dss, ecdsa-sha2-nistp256, sk-ssh-ed25519@openssh.com), so
+// that it can be quoted in an error without echoing key material.
+func looksLikeKeyType(s string) bool {
+	if len(s) == 0 || len(s) > 48 {
+		return false
+	}
+	hasDash := false
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '.', c == '@':
+		case c == '-':
+			hasDash = true
+		default:
+			return false
+		}
+	}
+	return hasDash
 }
 
 func truncate(s string, n int) string {

@@ -1,0 +1,144 @@
+package recipients
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nfrekey/nfrekey/internal/peer"
+)
+
+func TestPublicKeyFromPrivate(t *testing.T) {
+	keygen := peer.Need(t, "ssh-keygen")
+	dir := t.TempDir()
+	gen := func(t *testing.T, name string, args ...string) (priv, pub string) {
+		p := filepath.Join(dir, name)
+		runPeer(t, nil, keygen, append([]string{"-q", "-C", "c@" + name, "-f", p}, args...)...)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pb, err := os.ReadFile(p + ".pub")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b), string(pb)
+	}
+	type kc struct {
+		name      string
+		args      []string
+		pass      string // the file's passphrase
+		give      string // what the callback answers; "-" = no callback
+		wantErr   string
+		wantCalls int
+	}
+	for _, tc := range []kc{
+		{"ed25519", []string{"-t", "ed25519", "-N", ""}, "", "x", "", 0},
+		{"ed25519-enc", []string{"-t", "ed25519", "-N", "pw one"}, "pw one", "pw one", "", 1},
+		{"ed25519-enc-nocb", []string{"-t", "ed25519", "-N", "pw"}, "pw", "-", "", 0},
+		{"ed25519-enc-wrong", []string{"-t", "ed25519", "-N", "pw"}, "pw", "nope", "wrong passphrase", 1},
+		{"rsa-openssh", []string{"-t", "rsa", "-b", "2048", "-N", ""}, "", "x", "", 0},
+		{"rsa-pem", []string{"-t", "rsa", "-b", "2048", "-N", "", "-m", "PEM"}, "", "x", "", 0},
+		{"rsa-pem-enc", []string{"-t", "rsa", "-b", "2048", "-N", "pw-pem", "-m", "PEM"}, "pw-pem", "pw-pem", "", 1},
+		{"rsa-pem-enc-nocb", []string{"-t", "rsa", "-b", "2048", "-N", "pw-pem", "-m", "PEM"}, "pw-pem", "-", "passphrase-protected", 0},
+		{"rsa-pem-enc-wrong", []string{"-t", "rsa", "-b", "2048", "-N", "pw-pem", "-m", "PEM"}, "pw-pem", "nope", "wrong passphrase", 1},
+		{"rsa-pkcs8", []string{"-t", "rsa", "-b", "2048", "-N", "", "-m", "PKCS8"}, "", "x", "", 0},
+		{"ecdsa", []string{"-t", "ecdsa", "-N", ""}, "", "x", "ECDSA keys are not supported", 0},
+		{"rsa-1024", []string{"-t", "rsa", "-b", "1024", "-N", ""}, "", "x", "too short", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			priv, pub := gen(t, tc.name, tc.args...)
+			calls := 0
+			var cb func() ([]byte, error)
+			if tc.give != "-" {
+				cb = func() ([]byte, error) { calls++; return []byte(tc.give), nil }
+			}
+			r, err := PublicKeyFromPrivate([]byte(priv), cb)
+			if calls != tc.wantCalls {
+				t.Errorf("passphrase asked %d times, want %d", calls, tc.wantCalls)
+			}
+			assertNoSecret(t, err, priv)
+			if tc.pass != "" && err != nil && strings.Contains(err.Error(), tc.pass) {
+				t.Errorf("error echoes the passphrase: %v", err)
+			}
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("got %v, %v; want error %q", r, err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := Parse(pub)
+			if !r.Equal(want) {
+				t.Errorf("got %s, want %s", r, want)
+			}
+			// Through the file, too.
+			fr, err := ReadPrivateKeyFile(filepath.Join(dir, tc.name), cb)
+			if err != nil || !fr.Equal(want) {
+				t.Errorf("ReadPrivateKeyFile: %v %v", fr, err)
+			}
+		})
+	}
+
+	t.Run("callback error", func(t *testing.T) {
+		priv, _ := gen(t, "cb-err", "-t", "ed25519", "-N", "pw")
+		boom := errors.New("no terminal here")
+		_, err := PublicKeyFromPrivate([]byte(priv), func() ([]byte, error) { return nil, boom })
+		if !errors.Is(err, boom) {
+			t.Errorf("got %v", err)
+		}
+	})
+	for name, text := range map[string]string{
+		"empty":        "",
+		"public key":   readTestdata(t, "ed25519.pub"),
+		"garbage pem":  "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAAsecretsecretsecretsecret\n-----END OPENSSH PRIVATE KEY-----\n",
+		"age identity": privateKeyTexts(t)["age identity"],
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := PublicKeyFromPrivate([]byte(text), nil)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			assertNoSecret(t, err, text)
+		})
+	}
+	if _, err := ReadPrivateKeyFile(filepath.Join(dir, "missing"), nil); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestPromptPassphraseNoTerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	old := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = old }()
+	_, err = PromptPassphrase("Passphrase: ")()
+	if !errors.Is(err, ErrPassphraseNeeded) || !strings.Contains(err.Error(), "not a terminal") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestOncePassphrase(t *testing.T) {
+	n := 0
+	f := OncePassphrase(func() ([]byte, error) { n++; return []byte("pw"), nil })
+	for i := 0; i < 3; i++ {
+		p, err := f()
+		if err != nil || string(p) != "pw" {
+			t.Fatal(p, err)
+		}
+		p[0] = 'X' // callers may wipe their copy
+	}
+	if n != 1 {
+		t.Errorf("called %d times", n)
+	}
+}
