@@ -82,6 +82,10 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 
 	root.AddCommand(newVersionCmd(io))
 	root.AddCommand(newRulesCmd(io, g))
+	root.AddCommand(newLsCmd(io, g))
+	root.AddCommand(newAuditCmd(io, g))
+	root.AddCommand(newRekeyCmd(io, g))
+	root.AddCommand(newScanCmd(io, g))
 	return root, g
 }
 

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/nfrekey/nfrekey/reencrypt"
+)
+
+type auditOptions struct {
+	Format string
+	Strict bool
+}
+
+func newAuditCmd(io *IO, g *globalOptions) *cobra.Command {
+	o := &auditOptions{}
+	cmd := &cobra.Command{
+		Use:   "audit [--format text|json|github] [--strict]",
+		Short: "Check that every secret is encrypted to exactly its declared recipients (CI)",
+		Long: `Read-only check for CI; needs no private key. Exit 0 in sync, 1 drift, 2 error.
+Drift is a stale, missing or undeclared secret (and, with --strict, an unverified one:
+X25519 recipients without a matching .nfrekey.lock entry).
+--format github prints ::error/::warning annotations; json prints the ls document.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if g.JSON && cmd.Flags().Changed("format") && o.Format != "json" {
+				return usageErrorf("--json and --format %s disagree", o.Format)
+			}
+			if g.JSON {
+				o.Format = "json"
+			}
+			switch o.Format {
+			case "text", "json", "github":
+			default:
+				return usageErrorf("--format must be text, json or github, not %q", o.Format)
+			}
+			inv, err := auditRepo(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			switch o.Format {
+			case "json":
+				err = writeLsJSON(io.Out, inv)
+			case "github":
+				writeAuditGithub(io.Out, inv, o.Strict)
+			default:
+				writeAuditText(io.Out, inv, o.Strict)
+			}
+			if err != nil {
+				return err
+			}
+			if err := invalidFiles(io, inv); err != nil {
+				return err
+			}
+			if !inv.InSync(o.Strict) {
+				return &exitError{code: exitDrift, silent: true}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&o.Format, "format", "text", "output: text, json or github (annotations)")
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "count unverified secrets as drift")
+	return cmd
+}
+
+func changes(s *reencrypt.Secret) string {
+	var parts []string
+	for _, a := range s.Add {
+		parts = append(parts, "+"+a)
+	}
+	for _, r := range s.Remove {
+		parts = append(parts, "-"+r)
+	}
+	return strings.Join(parts, " ")
+}
+
+func writeAuditText(w io.Writer, inv *reencrypt.Inventory, strict bool) {
+	counts := map[reencrypt.Status]int{}
+	for _, s := range inv.Secrets {
+		counts[s.Status]++
+		if s.Status == reencrypt.StatusOK {
+			continue
+		}
+		line := fmt.Sprintf("%-10s %s", s.Status, s.Path)
+		if c := changes(s); c != "" {
+			line += "  " + c
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, f := range inv.Findings {
+		fmt.Fprintf(w, "warning    %s: %s\n", rulesRel(inv), f.Message)
+	}
+	var parts []string
+	for _, st := range []reencrypt.Status{reencrypt.StatusOK, reencrypt.StatusStale, reencrypt.StatusMissing,
+		reencrypt.StatusUndeclared, reencrypt.StatusUnverified, reencrypt.StatusInvalid} {
+		if counts[st] > 0 || st == reencrypt.StatusOK {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
+		}
+	}
+	verdict := "in sync"
+	if !inv.InSync(strict) {
+		verdict = "drift"
+	}
+	fmt.Fprintf(w, "%d secrets: %s: %s\n", len(inv.Secrets), strings.Join(parts, ", "), verdict)
+}
+
+// rulesRel is the rules file relative to the repo root, as annotations
+// and messages name it.
+func rulesRel(inv *reencrypt.Inventory) string {
+	p := filepath.Join(inv.RulesDir, filepath.Base(inv.RulesFile))
+	if rel, err := filepath.Rel(inv.RepoRoot, p); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return inv.RulesFile
+}
+
+func writeAuditGithub(w io.Writer, inv *reencrypt.Inventory, strict bool) {
+	rules := rulesRel(inv)
+	at := func(s *reencrypt.Secret) string {
+		if s.Line > 0 {
+			return fmt.Sprintf("file=%s,line=%d", ghProp(rules), s.Line)
+		}
+		return "file=" + ghProp(rules)
+	}
+	for _, s := range inv.Secrets {
+		switch s.Status {
+		case reencrypt.StatusStale:
+			fmt.Fprintf(w, "::error %s::%s\n", at(s), ghMsg(fmt.Sprintf("%s is stale: %s (run nfrekey rekey)", s.Path, changes(s))))
+		case reencrypt.StatusMissing:
+			fmt.Fprintf(w, "::error %s::%s\n", at(s), ghMsg(fmt.Sprintf("%s is declared but missing", s.Path)))
+		case reencrypt.StatusUndeclared:
+			fmt.Fprintf(w, "::error file=%s::%s\n", ghProp(s.Path), ghMsg(fmt.Sprintf("%s is encrypted but no rule in %s covers it", s.Path, rules)))
+		case reencrypt.StatusInvalid:
+			fmt.Fprintf(w, "::error file=%s::%s\n", ghProp(s.Path), ghMsg(fmt.Sprintf("%s: %v", s.Path, s.Err)))
+		case reencrypt.StatusUnverified:
+			level := "warning"
+			if strict {
+				level = "error"
+			}
+			fmt.Fprintf(w, "::%s %s::%s\n", level, at(s), ghMsg(fmt.Sprintf("%s: its X25519 recipients cannot be proven without a matching %s entry (run nfrekey rekey --force %s)", s.Path, reencrypt.LockFileName, s.Path)))
+		}
+	}
+	for _, f := range inv.Findings {
+		fmt.Fprintf(w, "::warning file=%s::%s\n", ghProp(rules), ghMsg(f.Message))
+	}
+}
+
+// ghMsg and ghProp escape workflow-command data and properties.
+func ghMsg(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/nfrekey/nfrekey/reencrypt"
+)
+
+func newLsCmd(io *IO, g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "ls [--json]",
+		Short: "List every secret with its recipients' status",
+		Long: `Lists every secret of the repo: declared ones with their status (ok, stale,
+missing, unverified) and encrypted files no rule covers (undeclared).
+--json prints the document of CONTRACT.md.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			inv, err := auditRepo(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			if g.JSON {
+				err = writeLsJSON(io.Out, inv)
+			} else {
+				err = writeLsTable(io.Out, inv)
+			}
+			if err != nil {
+				return err
+			}
+			return invalidFiles(io, inv)
+		},
+	}
+}
+
+// auditRepo finds the repo and its rules and audits them.
+func auditRepo(ctx context.Context, g *globalOptions) (*reencrypt.Inventory, error) {
+	repo, rules, err := repoAndRules(g)
+	if err != nil {
+		return nil, err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, RulesFile: rules, Jobs: g.Jobs})
+	return inv, reencryptError(err)
+}
+
+// invalidFiles reports files whose header cannot be read: exit 2.
+func invalidFiles(io *IO, inv *reencrypt.Inventory) error {
+	n := 0
+	for _, s := range inv.Secrets {
+		if s.Status == reencrypt.StatusInvalid {
+			fmt.Fprintf(io.Err, "nfrekey: %s: %v\n", s.Path, s.Err)
+			n++
+		}
+	}
+	if n > 0 {
+		return &exitError{code: exitInput, silent: true}
+	}
+	return nil
+}
+
+type lsDocument struct {
+	Secrets []lsSecret `json:"secrets"`
+}
+
+type lsSecret struct {
+	Path     string       `json:"path"`
+	Backend  string       `json:"backend"`
+	Exists   bool         `json:"exists"`
+	Armor    bool         `json:"armor"`
+	Declared []lsDeclared `json:"declared"`
+	Status   string       `json:"status"`
+	Add      []string     `json:"add"`
+	Remove   []string     `json:"remove"`
+	Error    string       `json:"error,omitempty"`
+}
+
+type lsDeclared struct {
+	Name      string `json:"name"`
+	Recipient string `json:"recipient"`
+}
+
+func lsDoc(inv *reencrypt.Inventory) lsDocument {
+	doc := lsDocument{Secrets: []lsSecret{}}
+	for _, s := range inv.Secrets {
+		e := lsSecret{
+			Path: s.Path, Backend: "age", Exists: s.Exists, Armor: s.Armor,
+			Declared: []lsDeclared{}, Status: string(s.Status),
+			Add: nonNil(s.Add), Remove: nonNil(s.Remove),
+		}
+		for _, d := range s.Recipients {
+			e.Declared = append(e.Declared, lsDeclared{Name: d.Name, Recipient: d.Recipient.String()})
+		}
+		if s.Err != nil {
+			e.Error = s.Err.Error()
+		}
+		doc.Secrets = append(doc.Secrets, e)
+	}
+	return doc
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func writeLsJSON(w io.Writer, inv *reencrypt.Inventory) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(lsDoc(inv))
+}
+
+func writeLsTable(w io.Writer, inv *reencrypt.Inventory) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PATH\tBACKEND\tSTATUS\tADD\tREMOVE")
+	for _, s := range inv.Secrets {
+		fmt.Fprintf(tw, "%s\tage\t%s\t%s\t%s\n", s.Path, s.Status, joinOrDash(s.Add), joinOrDash(s.Remove))
+	}
+	return tw.Flush()
+}
+
+func joinOrDash(s []string) string {
+	if len(s) == 0 {
+		return "-"
+	}
+	return strings.Join(s, ",")
+}

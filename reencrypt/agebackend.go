@@ -1,0 +1,59 @@
+package reencrypt
+
+// The age file format is reencrypt/agefile's; this file is the little glue
+// the rest of the package uses.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+
+	"filippo.io/age"
+
+	"github.com/nfrekey/nfrekey/reencrypt/agefile"
+)
+
+// readHeaderFile reads only the header of the age file at path. Errors do
+// not repeat the path (callers name the secret).
+func readHeaderFile(path string) (*agefile.Header, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return agefile.ReadHeader(f)
+}
+
+// writeAge writes to dst (a new, empty file) the age file src brought to
+// its new recipients: a header-only rewrap adding recips (payload bytes
+// copied in the kernel where possible), or, fresh, a full re-encryption to
+// recips under a new file key, armored as armored. fileKey is src's file
+// key, already unwrapped, so no asymmetric operation is repeated. It
+// returns the SHA-256 of what it wrote.
+func writeAge(dst, src *os.File, fileKey []byte, recips []age.Recipient, fresh, armored bool) (string, error) {
+	var err error
+	if fresh {
+		err = agefile.Reencrypt(dst, src, []age.Identity{age.NewInjectedFileKeyIdentity(fileKey)}, recips, armored)
+	} else {
+		err = agefile.RewrapFile(dst, src, fileKey, nil, recips)
+	}
+	if err != nil {
+		return "", err
+	}
+	if _, err := dst.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, dst); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}

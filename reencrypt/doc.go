@@ -1,0 +1,65 @@
+// Package reencrypt keeps a repo's age secrets encrypted to exactly the
+// recipients its rules declare. It owns the identities of a run
+// (LoadIdentities), the inventory of secrets with each file's declared and
+// actual recipients (Audit), the plan and the re-encryption (Rekey: header-
+// only rewrap for additions, full re-encryption under a fresh file key for
+// removals), the .nfrekey.lock file, the repo lock, the worker pool and the
+// atomic writes. It knows no CLI flags and no terminal: callers pass
+// options and callbacks and render the results.
+//
+// Errors that are the user's input (a rules file, a key, an undecryptable
+// file, the repo lock held) are *InputError; nothing on disk has changed
+// when one is returned.
+package reencrypt
+
+import (
+	"errors"
+	"runtime"
+	"sync"
+)
+
+// InputError is bad input: the caller should exit 2. Nothing was written.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// IsInput reports whether err is (or wraps) an *InputError.
+func IsInput(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie)
+}
+
+func inputErr(err error) error { return &InputError{Err: err} }
+
+// forEach runs fn(i) for i in [0,n) on up to jobs goroutines.
+func forEach(jobs, n int, fn func(i int)) {
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	if jobs > n {
+		jobs = n
+	}
+	if jobs <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,350 @@
+package reencrypt
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rsa"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"filippo.io/age"
+	"filippo.io/age/agessh"
+	"golang.org/x/crypto/ssh"
+
+	"github.com/nfrekey/nfrekey/recipients"
+)
+
+// IdentityOptions say where private keys come from.
+type IdentityOptions struct {
+	// Files are explicit identity files (-i): SSH private keys or age
+	// identity files. Any error reading one is fatal.
+	Files []string
+	// Defaults adds the default locations of CONTRACT.md; a default that is
+	// missing, unreadable or unsupported is skipped with a Note.
+	Defaults bool
+	// Home is the home directory for the defaults ("" means os.UserHomeDir).
+	Home string
+	// Env looks environment variables up (nil means os.Getenv).
+	Env func(string) string
+	// Passphrase is asked for the passphrase of an encrypted SSH key, at
+	// most once per key and run, and only when a file needs that key. nil
+	// means encrypted keys cannot be used.
+	Passphrase func(path string) ([]byte, error)
+	// Note receives what was skipped and why (shown under -v).
+	Note func(string)
+}
+
+// Identities are the private keys of one run. They are safe for concurrent
+// use; a passphrase is asked at most once per key.
+type Identities struct {
+	list []*identity
+}
+
+// identity is one age.Identity with where it came from.
+type identity struct {
+	age.Identity
+	desc string // "PATH (ssh-ed25519 SHA256:...)" for messages
+	// lazy is true for identities of passphrase-protected keys, tried last.
+	lazy bool
+}
+
+// LoadIdentities reads the identities opts names.
+func LoadIdentities(opts IdentityOptions) (*Identities, error) {
+	env := opts.Env
+	if env == nil {
+		env = os.Getenv
+	}
+	note := opts.Note
+	if note == nil {
+		note = func(string) {}
+	}
+	ids := &Identities{}
+	for _, f := range opts.Files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("identity %w", err)
+		}
+		list, err := parseIdentityFile(f, data, opts.Passphrase)
+		if err != nil {
+			return nil, fmt.Errorf("identity %s: %w", f, err)
+		}
+		ids.list = append(ids.list, list...)
+	}
+	if opts.Defaults {
+		home := opts.Home
+		if home == "" {
+			home, _ = os.UserHomeDir()
+		}
+		var paths []string
+		paths = append(paths, "/etc/ssh/ssh_host_ed25519_key")
+		if home != "" {
+			paths = append(paths,
+				filepath.Join(home, ".keys", "id_ed25519"),
+				filepath.Join(home, ".ssh", "id_ed25519"),
+				filepath.Join(home, ".ssh", "id_rsa"))
+		}
+		if p := env("SOPS_AGE_KEY_FILE"); p != "" {
+			paths = append(paths, p)
+		}
+		try := func(name string, data []byte) {
+			list, err := parseIdentityFile(name, data, opts.Passphrase)
+			if err != nil {
+				note(fmt.Sprintf("identity %s skipped: %v", name, err))
+				return
+			}
+			ids.list = append(ids.list, list...)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				note(fmt.Sprintf("identity %s skipped: %v", p, errors.Unwrap(err)))
+				continue
+			}
+			try(p, data)
+		}
+		if k := env("SOPS_AGE_KEY"); k != "" {
+			try("$SOPS_AGE_KEY", []byte(k))
+		}
+		cfg := env("XDG_CONFIG_HOME")
+		if cfg == "" && home != "" {
+			cfg = filepath.Join(home, ".config")
+		}
+		if cfg != "" {
+			p := filepath.Join(cfg, "sops", "age", "keys.txt")
+			if data, err := os.ReadFile(p); err != nil {
+				note(fmt.Sprintf("identity %s skipped: %v", p, errors.Unwrap(err)))
+			} else {
+				try(p, data)
+			}
+		}
+	}
+	// Keys that need a passphrase go last, so that a file another key
+	// opens never asks for one.
+	var eager, lazy []*identity
+	for _, id := range ids.list {
+		if id.lazy {
+			lazy = append(lazy, id)
+		} else {
+			eager = append(eager, id)
+		}
+	}
+	ids.list = append(eager, lazy...)
+	return ids, nil
+}
+
+// NewIdentities wraps age identities (tests, callers with keys in memory).
+func NewIdentities(list ...age.Identity) *Identities {
+	ids := &Identities{}
+	for i, id := range list {
+		ids.list = append(ids.list, &identity{Identity: id, desc: fmt.Sprintf("identity #%d (%T)", i+1, id)})
+	}
+	return ids
+}
+
+// Len is the number of identities.
+func (ids *Identities) Len() int {
+	if ids == nil {
+		return 0
+	}
+	return len(ids.list)
+}
+
+// Describe lists the identities, one "PATH (kind)" each, for messages.
+func (ids *Identities) Describe() []string {
+	if ids == nil {
+		return nil
+	}
+	out := make([]string, len(ids.list))
+	for i, id := range ids.list {
+		out[i] = id.desc
+	}
+	return out
+}
+
+func (ids *Identities) ageIdentities() []age.Identity {
+	if ids == nil {
+		return nil
+	}
+	out := make([]age.Identity, len(ids.list))
+	for i, id := range ids.list {
+		out[i] = id.Identity
+	}
+	return out
+}
+
+// parseIdentityFile turns one file's content into identities: an SSH
+// private key (plus, for ssh-ed25519, its ssh-to-age X25519 identity) or an
+// age identity file.
+func parseIdentityFile(name string, data []byte, passphrase func(string) ([]byte, error)) ([]*identity, error) {
+	if bytes.Contains(data, []byte("PRIVATE KEY-----")) {
+		return parseSSHIdentity(name, data, passphrase)
+	}
+	list, err := age.ParseIdentities(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("neither an SSH private key nor an age identity file: %v", err)
+	}
+	var out []*identity
+	for _, id := range list {
+		desc := name + " (age identity)"
+		if x, ok := id.(*age.X25519Identity); ok {
+			desc = name + " (" + x.Recipient().String() + ")"
+		}
+		out = append(out, &identity{Identity: id, desc: desc})
+	}
+	return out, nil
+}
+
+func parseSSHIdentity(name string, pem []byte, passphrase func(string) ([]byte, error)) ([]*identity, error) {
+	key, err := ssh.ParseRawPrivateKey(pem)
+	var missing *ssh.PassphraseMissingError
+	switch {
+	case errors.As(err, &missing):
+		pub := missing.PublicKey
+		if pub == nil {
+			pub, err = readPubFile(name + ".pub")
+			if err != nil {
+				return nil, fmt.Errorf("passphrase-protected key without its public key in the file or in %s.pub", filepath.Base(name))
+			}
+		}
+		return newLazySSH(name, pem, pub, passphrase)
+	case err != nil:
+		return nil, fmt.Errorf("SSH private key: %v", err)
+	}
+	return sshIdentities(name, key)
+}
+
+func readPubFile(path string) (ssh.PublicKey, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	pub, _, _, _, err := ssh.ParseAuthorizedKey(data)
+	return pub, err
+}
+
+// sshIdentities builds the identities of a decrypted SSH key.
+func sshIdentities(name string, key any) ([]*identity, error) {
+	switch k := key.(type) {
+	case *ed25519.PrivateKey:
+		return sshIdentities(name, *k)
+	case ed25519.PrivateKey:
+		id, err := agessh.NewEd25519Identity(k)
+		if err != nil {
+			return nil, err
+		}
+		x, err := recipients.AgeIdentityFromEd25519(k)
+		if err != nil {
+			return nil, err
+		}
+		fp := sshFingerprint(k.Public())
+		return []*identity{
+			{Identity: id, desc: name + " (ssh-ed25519 " + fp + ")"},
+			{Identity: x, desc: name + " (as age " + x.Recipient().String() + ")"},
+		}, nil
+	case *rsa.PrivateKey:
+		id, err := agessh.NewRSAIdentity(k)
+		if err != nil {
+			return nil, err
+		}
+		return []*identity{{Identity: id, desc: name + " (ssh-rsa " + sshFingerprint(&k.PublicKey) + ")"}}, nil
+	default:
+		return nil, fmt.Errorf("unsupported SSH key type %T (age uses ssh-ed25519 and ssh-rsa)", key)
+	}
+}
+
+func sshFingerprint(pub any) string {
+	p, err := ssh.NewPublicKey(pub)
+	if err != nil {
+		return ""
+	}
+	return ssh.FingerprintSHA256(p)
+}
+
+// lazySSH is a passphrase-protected SSH key, decrypted on first need.
+type lazySSH struct {
+	name       string
+	pem        []byte
+	pub        ssh.PublicKey
+	tag        string
+	passphrase func(string) ([]byte, error)
+
+	once sync.Once
+	ids  []*identity // decrypted: the SSH identity, then the X25519 one for ed25519
+	err  error
+}
+
+func newLazySSH(name string, pem []byte, pub ssh.PublicKey, passphrase func(string) ([]byte, error)) ([]*identity, error) {
+	if t := pub.Type(); t != ssh.KeyAlgoED25519 && t != ssh.KeyAlgoRSA {
+		return nil, fmt.Errorf("unsupported SSH key type %s (age uses ssh-ed25519 and ssh-rsa)", t)
+	}
+	l := &lazySSH{name: name, pem: pem, pub: pub, tag: recipients.SSHTag(pub.Marshal()), passphrase: passphrase}
+	fp := ssh.FingerprintSHA256(pub)
+	out := []*identity{{Identity: lazyIdentity{l, 0}, desc: name + " (" + pub.Type() + " " + fp + ", passphrase-protected)", lazy: true}}
+	if pub.Type() == ssh.KeyAlgoED25519 {
+		out = append(out, &identity{Identity: lazyIdentity{l, 1}, desc: name + " (as age X25519, passphrase-protected)", lazy: true})
+	}
+	return out, nil
+}
+
+func (l *lazySSH) decrypt() ([]*identity, error) {
+	l.once.Do(func() {
+		if l.passphrase == nil {
+			l.err = fmt.Errorf("%s is passphrase-protected and no passphrase can be asked", l.name)
+			return
+		}
+		pass, err := l.passphrase(l.name)
+		if err != nil {
+			l.err = err
+			return
+		}
+		key, err := ssh.ParseRawPrivateKeyWithPassphrase(l.pem, pass)
+		if err != nil {
+			l.err = fmt.Errorf("%s: %v", l.name, err)
+			return
+		}
+		l.ids, l.err = sshIdentities(l.name, key)
+	})
+	return l.ids, l.err
+}
+
+// lazyIdentity is the which-th identity of a lazySSH key.
+type lazyIdentity struct {
+	l     *lazySSH
+	which int
+}
+
+func (li lazyIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
+	need := false
+	for _, s := range stanzas {
+		if li.which == 0 && s.Type == li.l.pub.Type() && len(s.Args) > 0 && s.Args[0] == li.l.tag {
+			need = true
+		}
+		if li.which == 1 && s.Type == "X25519" {
+			need = true
+		}
+	}
+	if !need {
+		return nil, age.ErrIncorrectIdentity
+	}
+	ids, err := li.l.decrypt()
+	if err != nil {
+		return nil, err
+	}
+	if li.which >= len(ids) {
+		return nil, age.ErrIncorrectIdentity
+	}
+	return ids[li.which].Unwrap(stanzas)
+}
+
+// describeIdentities lists the identities tried, for error messages.
+func describeIdentities(ids *Identities) string {
+	d := ids.Describe()
+	if len(d) == 0 {
+		return "no identity (give one with -i)"
+	}
+	return strings.Join(d, ", ")
+}

@@ -1,0 +1,593 @@
+package reencrypt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/nfrekey/nfrekey/recipients"
+	"github.com/nfrekey/nfrekey/reencrypt/agefile"
+	"github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// Status is how a secret's file compares with its rules.
+type Status string
+
+const (
+	StatusOK         Status = "ok"         // the file's recipients are exactly the declared ones
+	StatusStale      Status = "stale"      // they differ
+	StatusMissing    Status = "missing"    // declared, no file
+	StatusUndeclared Status = "undeclared" // an .age file no rule covers
+	StatusUnverified Status = "unverified" // consistent, but X25519 recipients cannot be proven (no matching lock entry)
+	StatusInvalid    Status = "invalid"    // the file exists but its age header cannot be read (see Secret.Err)
+)
+
+// Declared is one recipient the rules give a secret.
+type Declared struct {
+	Name      string // the binding it came from, "" if none
+	Recipient recipients.Recipient
+}
+
+// Label is the name, else the recipient text.
+func (d Declared) Label() string {
+	if d.Name != "" {
+		return d.Name
+	}
+	return d.Recipient.String()
+}
+
+// Secret is one age file of the repo, declared or not.
+type Secret struct {
+	Path     string // relative to the repo root, slash-separated
+	File     string // absolute, symlinks resolved: where it is read and written
+	LockKey  string // relative to the rules file's directory (the lock file's key)
+	Declared bool   // a rule covers it
+	// Recipients are the declared recipients, duplicates removed, in rules order.
+	Recipients []Declared
+	Armor      bool // declared armor (age.armor in the rules)
+	Line, Col  int  // the rule's position in the rules file (0 if unknown)
+	Exists     bool
+	Status     Status
+	Add        []string // declared recipients the file lacks (names, else recipient text)
+	Remove     []string // recipients the file has in excess
+	Err        error    // why the header could not be read (StatusInvalid)
+
+	header *agefile.Header
+	// known: every recipient of the file is identified (by ssh tag or by a
+	// trusted lock entry), so Add is exactly what a header rewrap must add.
+	known bool
+	// missing are the declared recipients the file lacks, when known.
+	missing []recipients.Recipient
+}
+
+// Finding is a problem of the rules themselves, not of a file.
+type Finding struct {
+	Kind    string // "duplicate-key"
+	Message string
+	Secret  string // the secret's path, if about one
+	Line    int
+}
+
+// Inventory is every age secret of a repo with its status.
+type Inventory struct {
+	RepoRoot  string // absolute, symlinks resolved
+	RulesFile string
+	RulesDir  string    // absolute, symlinks resolved
+	Secrets   []*Secret // sorted by Path
+	Findings  []Finding // about the rules
+	lock      *lockFile // .nfrekey.lock as read
+	lockData  []byte    // its bytes, nil when absent
+	lockPath  string
+	names     *nameIndex // tag/recipient -> binding name
+}
+
+// AuditOptions say what to audit.
+type AuditOptions struct {
+	RepoRoot  string
+	RulesFile string
+	// Rules are the evaluated rules; nil means evaluate RulesFile.
+	Rules *secretsnix.Rules
+	// Jobs is the number of files read in parallel (0: NumCPU).
+	Jobs int
+}
+
+// Audit builds the inventory: the rules evaluated once, then only the
+// header of each file read, in parallel. It needs no private key.
+func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
+	inv, err := newInventory(opts)
+	if err != nil {
+		return nil, err
+	}
+	var todo []*Secret
+	for _, s := range inv.Secrets {
+		if s.Declared {
+			todo = append(todo, s)
+		}
+	}
+	forEach(opts.Jobs, len(todo), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		inv.judgeFile(todo[i])
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return inv, nil
+}
+
+func newInventory(opts AuditOptions) (*Inventory, error) {
+	root, err := filepath.Abs(opts.RepoRoot)
+	if err != nil {
+		return nil, err
+	}
+	if root, err = filepath.EvalSymlinks(root); err != nil {
+		return nil, inputErr(fmt.Errorf("repo root: %w", err))
+	}
+	rules := opts.Rules
+	if rules == nil {
+		rules, err = secretsnix.LoadRules(opts.RulesFile, secretsnix.Options{Root: root})
+		if err != nil {
+			return nil, inputErr(err)
+		}
+	}
+	rulesFile := opts.RulesFile
+	if rulesFile == "" {
+		rulesFile = rules.File
+	}
+	rulesAbs, err := filepath.Abs(rulesFile)
+	if err != nil {
+		return nil, err
+	}
+	rulesDir, err := filepath.EvalSymlinks(filepath.Dir(rulesAbs))
+	if err != nil {
+		return nil, inputErr(fmt.Errorf("rules file: %w", err))
+	}
+	inv := &Inventory{RepoRoot: root, RulesFile: rulesFile, RulesDir: rulesDir, names: newNameIndex()}
+	inv.lockPath = filepath.Join(rulesDir, LockFileName)
+	if inv.lock, inv.lockData, err = readLock(inv.lockPath); err != nil {
+		return nil, inputErr(err)
+	}
+
+	byFile := map[string]*Secret{}
+	keyNames := map[string]map[string]bool{} // recipient ID -> binding names
+	parsed := map[string]parsedKey{}         // key text -> parse result: each distinct key is parsed once
+	for _, rs := range rules.Secrets {
+		s, err := inv.declare(rs, keyNames, parsed)
+		if err != nil {
+			return nil, err
+		}
+		if prev := byFile[s.File]; prev != nil {
+			return nil, inputErr(inv.posErr(rs, fmt.Sprintf("%s names the same file as %s", rs.Name, prev.Path)))
+		}
+		byFile[s.File] = s
+		inv.Secrets = append(inv.Secrets, s)
+	}
+	for id, names := range keyNames {
+		if len(names) > 1 {
+			var ns []string
+			for n := range names {
+				ns = append(ns, n)
+			}
+			sort.Strings(ns)
+			inv.Findings = append(inv.Findings, Finding{
+				Kind:    "duplicate-key",
+				Message: fmt.Sprintf("the same key is bound to %s (%s)", strings.Join(ns, " and "), truncate(id, 40)),
+			})
+		}
+	}
+	sort.Slice(inv.Findings, func(i, j int) bool { return inv.Findings[i].Message < inv.Findings[j].Message })
+	for _, e := range inv.lock.Files {
+		for _, t := range e.Recipients {
+			if r, err := recipients.Parse(t); err == nil {
+				inv.names.add(Declared{Recipient: r})
+			}
+		}
+	}
+
+	// Every *.age file under the root no rule covers.
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			return nil // unreadable corners are not ours to judge
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".age") || byFile[path] != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		inv.Secrets = append(inv.Secrets, &Secret{Path: filepath.ToSlash(rel), File: path, Exists: true, Status: StatusUndeclared})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("walking %s: %w", root, err)
+	}
+	sort.Slice(inv.Secrets, func(i, j int) bool { return inv.Secrets[i].Path < inv.Secrets[j].Path })
+	return inv, nil
+}
+
+func (inv *Inventory) posErr(rs secretsnix.Secret, msg string) error {
+	if rs.Line > 0 {
+		return &secretsnix.Error{File: inv.RulesFile, Line: rs.Line, Col: rs.Col, Msg: msg}
+	}
+	return fmt.Errorf("%s: %s", inv.RulesFile, msg)
+}
+
+// declare resolves one rule: its file (inside the repo root, symlinks
+// resolved) and its parsed, deduplicated recipients.
+type parsedKey struct {
+	r   recipients.Recipient
+	err error
+}
+
+func (inv *Inventory) declare(rs secretsnix.Secret, keyNames map[string]map[string]bool, parsed map[string]parsedKey) (*Secret, error) {
+	name := filepath.FromSlash(rs.Name)
+	if name == "" || filepath.IsAbs(name) {
+		return nil, inputErr(inv.posErr(rs, fmt.Sprintf("secret %q: must be a path relative to the rules file", rs.Name)))
+	}
+	lexical := filepath.Join(inv.RulesDir, name)
+	if !within(inv.RepoRoot, lexical) {
+		return nil, inputErr(inv.posErr(rs, fmt.Sprintf("secret %q resolves outside the repo root %s", rs.Name, inv.RepoRoot)))
+	}
+	real, err := resolve(lexical)
+	if err != nil {
+		return nil, inputErr(inv.posErr(rs, fmt.Sprintf("secret %q: %v", rs.Name, err)))
+	}
+	if !within(inv.RepoRoot, real) {
+		return nil, inputErr(inv.posErr(rs, fmt.Sprintf("secret %q leads through a symlink out of the repo root (to %s)", rs.Name, real)))
+	}
+	rel, _ := filepath.Rel(inv.RepoRoot, lexical)
+	s := &Secret{
+		Path:     filepath.ToSlash(rel),
+		File:     real,
+		LockKey:  filepath.ToSlash(filepath.Clean(name)),
+		Declared: true,
+		Armor:    rs.Armor,
+		Line:     rs.Line,
+		Col:      rs.Col,
+	}
+	seen := map[string]bool{}
+	for _, k := range rs.PublicKeys {
+		pk, ok := parsed[k.Text]
+		if !ok {
+			pk.r, pk.err = recipients.Parse(k.Text)
+			parsed[k.Text] = pk
+		}
+		r, err := pk.r, pk.err
+		if err != nil {
+			what := "a key"
+			if k.Name != "" {
+				what = "key " + k.Name
+			}
+			return nil, inputErr(inv.posErr(rs, fmt.Sprintf("secret %q: %s: %v", rs.Name, what, err)))
+		}
+		d := Declared{Name: k.Name, Recipient: r}
+		inv.names.add(d)
+		if k.Name != "" {
+			if keyNames[r.ID()] == nil {
+				keyNames[r.ID()] = map[string]bool{}
+			}
+			keyNames[r.ID()][k.Name] = true
+		}
+		if seen[r.ID()] {
+			continue
+		}
+		seen[r.ID()] = true
+		s.Recipients = append(s.Recipients, d)
+	}
+	return s, nil
+}
+
+// resolve evaluates the symlinks of path, which may not exist yet (then
+// those of its nearest existing parent).
+func resolve(path string) (string, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if err == nil {
+		return real, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	parent := filepath.Dir(path)
+	if parent == path {
+		return path, nil
+	}
+	rp, err := resolve(parent)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(rp, filepath.Base(path)), nil
+}
+
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// judgeFile reads the file's header and sets its status.
+func (inv *Inventory) judgeFile(s *Secret) {
+	h, err := readHeaderFile(s.File)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		s.Status = StatusMissing
+		return
+	case err != nil:
+		s.Exists = true
+		s.Status = StatusInvalid
+		s.Err = err
+		return
+	}
+	s.Exists = true
+	s.header = h
+	facts := headerFacts{X25519: h.X25519Count()}
+	facts.Ed25519, facts.RSA = h.SSHTags()
+	var trusted []recipients.Recipient
+	if e, ok := inv.lock.Files[s.LockKey]; ok && (facts.X25519 > 0 || hasOpaque(s.Recipients)) {
+		if sum, err := fileSHA256(s.File); err == nil && sum == e.SHA256 {
+			trusted = lockRecipients(e, facts)
+		}
+	}
+	v := judge(s.Recipients, facts, trusted, inv.names)
+	s.Status, s.Add, s.Remove, s.known, s.missing = v.status, v.add, v.remove, v.known, v.missing
+}
+
+// headerFacts are what an age header says about its recipients.
+type headerFacts struct {
+	Ed25519, RSA []string // ssh key tags
+	X25519       int      // X25519 stanzas (their recipients are not in the header)
+}
+
+// lockRecipients returns the lock entry's recipients if they agree with the
+// header (same ssh tags, same X25519 count), else nil.
+func lockRecipients(e lockEntry, f headerFacts) []recipients.Recipient {
+	var out []recipients.Recipient
+	var ed, rsa []string
+	x := 0
+	for _, t := range e.Recipients {
+		r, err := recipients.Parse(t)
+		if err != nil {
+			return nil
+		}
+		switch r.Kind {
+		case recipients.SSHEd25519:
+			ed = append(ed, r.Tag())
+		case recipients.SSHRSA:
+			rsa = append(rsa, r.Tag())
+		default:
+			x++
+		}
+		out = append(out, r)
+	}
+	if x != f.X25519 || !sameSet(ed, f.Ed25519) || !sameSet(rsa, f.RSA) {
+		return nil
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	m := map[string]bool{}
+	for _, s := range a {
+		m[s] = true
+	}
+	n := map[string]bool{}
+	for _, s := range b {
+		if !m[s] {
+			return false
+		}
+		n[s] = true
+	}
+	return len(m) == len(n)
+}
+
+func hasOpaque(ds []Declared) bool {
+	for _, d := range ds {
+		if !d.Recipient.IsSSH() {
+			return true
+		}
+	}
+	return false
+}
+
+// verdict is the comparison of declared and actual recipients.
+type verdict struct {
+	status      Status
+	add, remove []string
+	known       bool
+	missing     []recipients.Recipient
+}
+
+// judge compares the declared recipients with a file's header facts and,
+// when a lock entry is trusted (its hash matches the file), its recipients.
+// ssh recipients are always exact (key tags); X25519 ones are exact only
+// through the lock, else judged by count: equal counts are "unverified".
+func judge(decl []Declared, f headerFacts, trusted []recipients.Recipient, names *nameIndex) verdict {
+	v := verdict{add: []string{}, remove: []string{}}
+	if trusted != nil {
+		have := map[string]bool{}
+		for _, r := range trusted {
+			have[r.ID()] = true
+		}
+		want := map[string]bool{}
+		for _, d := range decl {
+			want[d.Recipient.ID()] = true
+			if !have[d.Recipient.ID()] {
+				v.add = append(v.add, d.Label())
+				v.missing = append(v.missing, d.Recipient)
+			}
+		}
+		for _, r := range trusted {
+			if !want[r.ID()] && !have[r.ID()+"\x00seen"] {
+				have[r.ID()+"\x00seen"] = true
+				v.remove = append(v.remove, names.label(r))
+			}
+		}
+		v.known = true
+	} else {
+		inHeader := map[string]bool{}
+		for _, t := range f.Ed25519 {
+			inHeader["ssh-ed25519 "+t] = true
+		}
+		for _, t := range f.RSA {
+			inHeader["ssh-rsa "+t] = true
+		}
+		declSSH := map[string]bool{}
+		var opaque []Declared
+		for _, d := range decl {
+			if !d.Recipient.IsSSH() {
+				opaque = append(opaque, d)
+				continue
+			}
+			k := d.Recipient.Kind.String() + " " + d.Recipient.Tag()
+			declSSH[k] = true
+			if !inHeader[k] {
+				v.add = append(v.add, d.Label())
+				v.missing = append(v.missing, d.Recipient)
+			}
+		}
+		for _, kind := range []string{"ssh-ed25519", "ssh-rsa"} {
+			tags := f.Ed25519
+			if kind == "ssh-rsa" {
+				tags = f.RSA
+			}
+			seen := map[string]bool{}
+			for _, t := range tags {
+				if k := kind + " " + t; !declSSH[k] && !seen[k] {
+					seen[k] = true
+					v.remove = append(v.remove, names.tagLabel(kind, t))
+				}
+			}
+		}
+		switch {
+		case len(opaque) == f.X25519:
+			v.known = f.X25519 == 0
+		case f.X25519 == 0:
+			for _, d := range opaque {
+				v.add = append(v.add, d.Label())
+				v.missing = append(v.missing, d.Recipient)
+			}
+			v.known = true
+		default:
+			for _, d := range opaque {
+				v.add = append(v.add, d.Label())
+			}
+			v.remove = append(v.remove, fmt.Sprintf("%d unidentified X25519 recipient(s)", f.X25519))
+		}
+	}
+	switch {
+	case len(v.add) > 0 || len(v.remove) > 0:
+		v.status = StatusStale
+	case !v.known:
+		v.status = StatusUnverified
+	default:
+		v.status = StatusOK
+	}
+	if !v.known {
+		v.missing = nil
+	}
+	return v
+}
+
+// nameIndex names recipients found in files: by the binding names the
+// rules give them, for ssh keys also by key tag.
+type nameIndex struct {
+	byID  map[string]string
+	byTag map[string]string // "ssh-ed25519 TAG" -> label
+}
+
+func newNameIndex() *nameIndex {
+	return &nameIndex{byID: map[string]string{}, byTag: map[string]string{}}
+}
+
+// add is called while the rules are read, before files are judged in
+// parallel; the index is read-only afterwards.
+func (n *nameIndex) add(d Declared) {
+	id := d.Recipient.ID()
+	if cur, ok := n.byID[id]; ok && (cur != id || d.Name == "") {
+		return
+	}
+	n.byID[id] = d.Label()
+	if d.Recipient.IsSSH() {
+		n.byTag[d.Recipient.Kind.String()+" "+d.Recipient.Tag()] = d.Label()
+	}
+}
+
+func (n *nameIndex) label(r recipients.Recipient) string {
+	if l, ok := n.byID[r.ID()]; ok {
+		return l
+	}
+	return r.String()
+}
+
+func (n *nameIndex) tagLabel(kind, tag string) string {
+	if l, ok := n.byTag[kind+" "+tag]; ok {
+		return l
+	}
+	return fmt.Sprintf("unknown %s key (tag %s)", kind, tag)
+}
+
+// describeActual describes what a file's header says about its recipients,
+// naming ssh keys the rules (or the lock) know: "web1, ssh-ed25519 tag
+// Ab12Cd, 2 X25519".
+func (inv *Inventory) describeActual(h *agefile.Header) string {
+	var parts []string
+	ed, rsa := h.SSHTags()
+	for _, t := range ed {
+		parts = append(parts, inv.names.tagLabel("ssh-ed25519", t))
+	}
+	for _, t := range rsa {
+		parts = append(parts, inv.names.tagLabel("ssh-rsa", t))
+	}
+	if n := h.X25519Count(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d X25519", n))
+	}
+	if h.Passphrase() {
+		parts = append(parts, "passphrase (scrypt)")
+	}
+	if len(parts) == 0 {
+		return "no recipient nfrekey knows"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// InSync reports whether every secret is ok (and, when strict, none is
+// unverified).
+func (inv *Inventory) InSync(strict bool) bool {
+	for _, s := range inv.Secrets {
+		if !s.Status.InSync(strict) {
+			return false
+		}
+	}
+	return true
+}
+
+// InSync reports whether st counts as in sync.
+func (st Status) InSync(strict bool) bool {
+	return st == StatusOK || (st == StatusUnverified && !strict)
+}
+
+func (inv *Inventory) find(file string) *Secret {
+	for _, s := range inv.Secrets {
+		if s.File == file {
+			return s
+		}
+	}
+	return nil
+}
+
+// lockKeyExists reports whether the lock entry key names an existing file.
+func (inv *Inventory) lockKeyExists(key string) bool {
+	_, err := os.Stat(filepath.Join(inv.RulesDir, filepath.FromSlash(key)))
+	return err == nil
+}
