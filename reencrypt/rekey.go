@@ -179,6 +179,7 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 	})
 	var merr *multierror.Error
 	done := map[string]*lockEntry{}
+	dirs := map[string]bool{}
 	for i, p := range plan {
 		if errs[i] != nil {
 			fe := FileError{Path: p.s.Path, Err: errs[i]}
@@ -188,6 +189,14 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 		}
 		res.Rekeyed++
 		done[p.s.LockKey] = entries[i]
+		dirs[filepath.Dir(p.s.File)] = true
+	}
+	// One fsync per directory instead of per file: the renames are durable
+	// before the lock file that describes them is written.
+	for dir := range dirs {
+		if err := syncDir(dir); err != nil {
+			merr = multierror.Append(merr, fmt.Errorf("%s: %w", dir, err))
+		}
 	}
 	lockWritten, lerr := inv.updateLock(done)
 	res.LockWritten = lockWritten
@@ -308,9 +317,7 @@ func (p *planned) write() (*lockEntry, error) {
 	if err := pf.CloseAtomicallyReplace(); err != nil {
 		return nil, err
 	}
-	if err := syncDir(filepath.Dir(p.s.File)); err != nil {
-		return nil, err
-	}
+	// The directory is synced once for all its files by syncDirs.
 	e := &lockEntry{SHA256: sum}
 	for _, d := range p.s.Recipients {
 		e.Recipients = append(e.Recipients, d.Recipient.String())

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -66,7 +67,8 @@ func runRules(io *IO, g *globalOptions, o *rulesOptions) error {
 			if name == "" {
 				name = "-"
 			}
-			fmt.Fprintf(io.Out, "  %-16s %s\n", name, k.Text)
+			// readFile'd keys end in a newline; the JSON output keeps it, the table does not.
+			fmt.Fprintf(io.Out, "  %-16s %s\n", name, strings.TrimSpace(k.Text))
 		}
 	}
 	return nil
