@@ -5,10 +5,7 @@
 // encrypted to which keys). It knows nothing of age or sops.
 package secretsnix
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // Error is bad input at a place in a file. It prints as FILE:LINE:COL: Msg,
 // the form editors and CI annotations understand.
@@ -56,19 +53,29 @@ type Key struct {
 	Name string
 }
 
-var errNotImplemented = errors.New("secretsnix: not implemented yet")
-
 // EvalFile evaluates path strictly, as `nix-instantiate --eval --strict
 // --json path` does, and returns the JSON-shaped result: nil, bool, int64,
 // float64, string, []any or map[string]any. Errors are *Error when they
-// have a position.
+// have a position. Paths in the result are absolute file names (Nix would
+// copy the file to the store and give the store path).
 func EvalFile(path string, opts Options) (any, error) {
-	return nil, errNotImplemented
+	if opts.UseNix {
+		return nixEval(path)
+	}
+	v, _, _, err := evalFileValue(path, opts, evalOptions{})
+	return v, err
 }
 
 // LoadRules evaluates an agenix rules file and returns its secrets. The
 // top-level value must be an attribute set of { publicKeys = [ str ... ];
 // armor = bool (optional); }; other attributes are ignored as agenix does.
 func LoadRules(path string, opts Options) (*Rules, error) {
-	return nil, errNotImplemented
+	if opts.UseNix {
+		v, err := nixEval(path)
+		if err != nil {
+			return nil, err
+		}
+		return rulesFromJSON(path, v)
+	}
+	return loadRules(path, opts, evalOptions{})
 }

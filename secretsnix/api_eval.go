@@ -1,0 +1,73 @@
+package secretsnix
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// evalOptions are the knobs tests and fuzzing need beyond Options.
+type evalOptions struct {
+	maxSteps int
+}
+
+// evalFileValue evaluates a file to a fully forced JSON-shaped value.
+func evalFileValue(path string, opts Options, eo evalOptions) (any, *evaluator, value, error) {
+	ev, v, err := evalRoot(path, opts, eo)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	out, err := ev.toJSONValue(v, 0, 0)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return out, ev, v, nil
+}
+
+// evalRoot evaluates a file to weak head normal form.
+func evalRoot(path string, opts Options, eo evalOptions) (*evaluator, value, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, nil, &Error{File: path, Line: 1, Col: 1, Msg: err.Error()}
+	}
+	root := opts.Root
+	if root == "" {
+		root = filepath.Dir(abs)
+	}
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	if r, err := filepath.Abs(root); err == nil {
+		root = r
+	}
+	data, rerr := os.ReadFile(path)
+	if rerr != nil {
+		return nil, nil, rerr
+	}
+	ev := newEvaluator(root, eo.maxSteps)
+	f, err := ev.loadFile(path, string(data))
+	if err != nil {
+		return nil, nil, err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		ev.imports[real] = &thunk{expr: f.Root, env: ev.base}
+	}
+	v, err := ev.eval(f.Root, ev.base)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ev, v, nil
+}
+
+// evalString evaluates source text as if it were the file name (tests, fuzzing).
+func evalString(name, src string, eo evalOptions) (any, error) {
+	ev := newEvaluator(filepath.Dir(name), eo.maxSteps)
+	f, err := ev.loadFile(name, src)
+	if err != nil {
+		return nil, err
+	}
+	v, err := ev.eval(f.Root, ev.base)
+	if err != nil {
+		return nil, err
+	}
+	return ev.toJSONValue(v, 0, 0)
+}

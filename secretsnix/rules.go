@@ -1,0 +1,122 @@
+package secretsnix
+
+import (
+	"fmt"
+	"sort"
+)
+
+func loadRules(path string, opts Options, eo evalOptions) (*Rules, error) {
+	ev, v, err := evalRoot(path, opts, eo)
+	if err != nil {
+		return nil, err
+	}
+	top, ok := v.(*attrsV)
+	if !ok {
+		return nil, ev.errorf(ev.files[0].base, "the rules file must evaluate to an attribute set of secrets, not %s", typeName(v))
+	}
+	rules := &Rules{File: path, Secrets: make([]Secret, 0, len(top.attrs))}
+	for _, a := range top.attrs {
+		s, err := ev.secret(a)
+		if err != nil {
+			return nil, err
+		}
+		rules.Secrets = append(rules.Secrets, s)
+	}
+	return rules, nil
+}
+
+func (ev *evaluator) secret(a attr) (Secret, error) {
+	s := Secret{Name: a.name}
+	if f := ev.fileAt(a.pos); f != nil {
+		s.Line, s.Col = f.lineCol(a.pos - f.base)
+	}
+	v, err := ev.force(a.t, a.pos)
+	if err != nil {
+		return s, err
+	}
+	entry, ok := v.(*attrsV)
+	if !ok {
+		return s, ev.errorf(a.pos, "secret '%s' is %s, not an attribute set", a.name, typeName(v))
+	}
+	pk, ok := entry.get("publicKeys")
+	if !ok {
+		return s, ev.errorf(a.pos, "secret '%s' has no publicKeys", a.name)
+	}
+	pkPos := pk.pos
+	if pkPos == 0 {
+		pkPos = a.pos
+	}
+	lv, err := ev.force(pk.t, pkPos)
+	if err != nil {
+		return s, err
+	}
+	l, ok := lv.(*listV)
+	if !ok {
+		return s, ev.errorf(a.pos, "publicKeys of secret '%s' is %s, not a list of strings", a.name, typeName(lv))
+	}
+	s.PublicKeys = make([]Key, 0, len(l.items))
+	for i, t := range l.items {
+		kv, err := ev.force(t, pkPos)
+		if err != nil {
+			return s, err
+		}
+		ks, ok := kv.(*strV)
+		if !ok {
+			return s, ev.errorf(a.pos, "publicKeys of secret '%s': element %d is %s, not a string", a.name, i, typeName(kv))
+		}
+		s.PublicKeys = append(s.PublicKeys, Key{Text: ks.s, Name: ks.name})
+	}
+	if ar, ok := entry.get("armor"); ok {
+		av, err := ev.force(ar.t, a.pos)
+		if err != nil {
+			return s, err
+		}
+		b, ok := av.(bool)
+		if !ok {
+			return s, ev.errorf(a.pos, "armor of secret '%s' is %s, not a Boolean", a.name, typeName(av))
+		}
+		s.Armor = b
+	}
+	return s, nil
+}
+
+// rulesFromJSON builds Rules from nix-instantiate's JSON output.
+func rulesFromJSON(path string, v any) (*Rules, error) {
+	top, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: the rules file must evaluate to an attribute set of secrets", path)
+	}
+	rules := &Rules{File: path}
+	for name, e := range top {
+		entry, ok := e.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: secret '%s' is not an attribute set", path, name)
+		}
+		s := Secret{Name: name, PublicKeys: []Key{}}
+		pk, ok := entry["publicKeys"]
+		if !ok {
+			return nil, fmt.Errorf("%s: secret '%s' has no publicKeys", path, name)
+		}
+		l, ok := pk.([]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: publicKeys of secret '%s' is not a list of strings", path, name)
+		}
+		for i, k := range l {
+			ks, ok := k.(string)
+			if !ok {
+				return nil, fmt.Errorf("%s: publicKeys of secret '%s': element %d is not a string", path, name, i)
+			}
+			s.PublicKeys = append(s.PublicKeys, Key{Text: ks})
+		}
+		if ar, ok := entry["armor"]; ok {
+			b, ok := ar.(bool)
+			if !ok {
+				return nil, fmt.Errorf("%s: armor of secret '%s' is not a Boolean", path, name)
+			}
+			s.Armor = b
+		}
+		rules.Secrets = append(rules.Secrets, s)
+	}
+	sort.Slice(rules.Secrets, func(i, j int) bool { return rules.Secrets[i].Name < rules.Secrets[j].Name })
+	return rules, nil
+}

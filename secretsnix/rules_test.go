@@ -1,0 +1,128 @@
+package secretsnix
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite golden files")
+
+func rulesDirs(t *testing.T) []string {
+	dirs, _ := filepath.Glob("testdata/rules/*")
+	if len(dirs) == 0 {
+		t.Fatal("no rules testdata")
+	}
+	return dirs
+}
+
+func TestLoadRulesGolden(t *testing.T) {
+	for _, dir := range rulesDirs(t) {
+		name := filepath.Base(dir)
+		p := filepath.Join(dir, "secrets.nix")
+		r, err := LoadRules(p, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got, _ := json.MarshalIndent(r, "", "  ")
+		got = append(got, '\n')
+		golden := filepath.Join("testdata/golden", name+".rules.json")
+		if *updateGolden {
+			must(t, os.WriteFile(golden, got, 0o644))
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		must(t, err)
+		if string(got) != string(want) {
+			t.Errorf("%s: LoadRules differs from %s:\n%s", name, golden, got)
+		}
+	}
+}
+
+// TestEvalFileGolden compares EvalFile with nix-instantiate's output,
+// stored next to the rules goldens.
+func TestEvalFileGolden(t *testing.T) {
+	for _, dir := range rulesDirs(t) {
+		name := filepath.Base(dir)
+		v, err := EvalFile(filepath.Join(dir, "secrets.nix"), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/golden", name+".nix.json"))
+		must(t, err)
+		want, err := decodeJSON(data)
+		must(t, err)
+		if !reflect.DeepEqual(v, want) {
+			t.Errorf("%s: EvalFile = %v, nix gave %v", name, v, want)
+		}
+	}
+}
+
+func TestLoadRulesUseNix(t *testing.T) {
+	if _, err := exec.LookPath("nix-instantiate"); err != nil {
+		t.Skip("nix-instantiate not installed")
+	}
+	for _, dir := range rulesDirs(t) {
+		p := filepath.Join(dir, "secrets.nix")
+		native, err := LoadRules(p, Options{})
+		must(t, err)
+		viaNix, err := LoadRules(p, Options{UseNix: true})
+		must(t, err)
+		for i := range native.Secrets {
+			s := &native.Secrets[i]
+			s.Line, s.Col = 0, 0
+			for k := range s.PublicKeys {
+				s.PublicKeys[k].Name = ""
+			}
+		}
+		if !reflect.DeepEqual(native, viaNix) {
+			t.Errorf("%s: native %+v, nix %+v", dir, native, viaNix)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.nix")
+	must(t, os.WriteFile(bad, []byte("let a = 1;\nin b"), 0o644))
+	_, err := LoadRules(bad, Options{UseNix: true})
+	e, ok := err.(*Error)
+	if !ok || e.Line != 2 || e.Col != 4 || e.Msg != "undefined variable 'b'" {
+		t.Errorf("got %#v", err)
+	}
+}
+
+func TestLoadRulesErrors(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{`[ ]`, "1:1: the rules file must evaluate to an attribute set of secrets, not a list"},
+		{"{\n  \"a.age\" = 1;\n}", "2:3: secret 'a.age' is an integer, not an attribute set"},
+		{"{\n  \"a.age\".armor = true;\n}", "2:3: secret 'a.age' has no publicKeys"},
+		{"{\n  \"a.age\".publicKeys = \"k\";\n}", "2:3: publicKeys of secret 'a.age' is a string, not a list of strings"},
+		{"{\n  \"a.age\".publicKeys = [ 1 ];\n}", "2:3: publicKeys of secret 'a.age': element 0 is an integer, not a string"},
+		{"{\n  \"a.age\" = { publicKeys = []; armor = 1; };\n}", "2:3: armor of secret 'a.age' is an integer, not a Boolean"},
+		{"{\n  \"a.age\".publicKeys = [ (throw \"no\") ];\n}", "2:27: no"},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		p := filepath.Join(dir, "secrets.nix")
+		must(t, os.WriteFile(p, []byte(c.src), 0o644))
+		_, err := LoadRules(p, Options{})
+		if err == nil || !strings.HasPrefix(err.Error(), p+":"+c.want) {
+			t.Errorf("%q: got %v, want %s", c.src, err, c.want)
+		}
+	}
+}
+
+func TestGenerateRules(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "secrets.nix")
+	f, err := os.Create(p)
+	must(t, err)
+	must(t, GenerateRules(f, 20, 3))
+	f.Close()
+	r, err := LoadRules(p, Options{})
+	must(t, err)
+	if len(r.Secrets) != 20 || len(r.Secrets[0].PublicKeys) != 5 || r.Secrets[0].PublicKeys[0].Name != "alice" || r.Secrets[0].PublicKeys[4].Name != "host2" {
+		t.Fatalf("unexpected %+v", r.Secrets[0])
+	}
+}

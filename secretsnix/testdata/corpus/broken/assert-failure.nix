@@ -1,0 +1,8 @@
+let
+  keys = [ ];
+in
+{
+  "a.age".publicKeys =
+    assert builtins.length keys > 0;
+    keys;
+}

@@ -1,0 +1,6 @@
+let
+  hosts = 0;
+in
+{
+  perHost = 100 / hosts;
+}

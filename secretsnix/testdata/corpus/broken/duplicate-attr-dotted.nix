@@ -1,0 +1,8 @@
+let
+  alice = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAkEtHtCxL6zdPmC0RIrPSl1p1w9bcbKrevgicxrDCf/";
+in
+{
+  "a.age".publicKeys = [ alice ];
+  "a.age".armor = true;
+  "a.age".publicKeys = [ ];
+}

@@ -1,0 +1,6 @@
+{
+  "a.age" = {
+    publicKeys = [ ];
+  };
+  "a.age".publicKeys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAkEtHtCxL6zdPmC0RIrPSl1p1w9bcbKrevgicxrDCf/" ];
+}

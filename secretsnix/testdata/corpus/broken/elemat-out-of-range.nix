@@ -1,0 +1,6 @@
+let
+  operators = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAkEtHtCxL6zdPmC0RIrPSl1p1w9bcbKrevgicxrDCf/" ];
+in
+{
+  "a.age".publicKeys = [ (builtins.elemAt operators 1) ];
+}

@@ -1,0 +1,6 @@
+let
+  keys = import ./keys.nix;
+in
+{
+  "a.age".publicKeys = keys.operators ++ keys.servers;
+}

@@ -1,0 +1,6 @@
+let
+  operators = [ ];
+in
+{
+  "a.age".publicKeys = [ (builtins.head operators) ];
+}

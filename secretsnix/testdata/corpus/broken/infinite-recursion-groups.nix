@@ -1,0 +1,8 @@
+let
+  alice = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAkEtHtCxL6zdPmC0RIrPSl1p1w9bcbKrevgicxrDCf/";
+  operators = [ alice ] ++ all;
+  all = operators;
+in
+{
+  "a.age".publicKeys = all;
+}

@@ -1,0 +1,6 @@
+let
+  a = a;
+in
+{
+  "a.age".publicKeys = [ a ];
+}

@@ -1,0 +1,4 @@
+{
+  alice = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAkEtHtCxL6zdPmC0RIrPSl1p1w9bcbKrevgicxrDCf/";
+  "a.age".publicKeys = [ alice ];
+}

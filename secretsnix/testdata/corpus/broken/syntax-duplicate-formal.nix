@@ -1,0 +1,4 @@
+let
+  mk = { keys, armor ? false, keys }: { publicKeys = keys; };
+in
+mk { keys = [ ]; }

@@ -1,0 +1,7 @@
+let
+  alice = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAkEtHtCxL6zdPmC0RIrPSl1p1w9bcbKrevgicxrDCf/";
+  hostKey = name: throw "no host key for ${name}";
+in
+{
+  "a.age".publicKeys = [ alice (hostKey "web9") ];
+}

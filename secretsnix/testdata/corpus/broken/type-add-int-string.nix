@@ -1,0 +1,7 @@
+let
+  port = 22;
+in
+{
+  hostPort = "web1:" + port;
+  other = 1 + "a";
+}

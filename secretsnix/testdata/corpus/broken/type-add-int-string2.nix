@@ -1,0 +1,7 @@
+let
+  count = 1;
+in
+{
+  total = count
+    + "a";
+}

@@ -1,0 +1,6 @@
+let
+  minVersion = 3;
+in
+{
+  ok = minVersion < "4";
+}

@@ -1,0 +1,4 @@
+{
+  "a.age".publicKeys = [ ];
+  mkSecret = keys: { publicKeys = keys; };
+}

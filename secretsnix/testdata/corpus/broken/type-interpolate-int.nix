@@ -1,0 +1,6 @@
+let
+  index = 3;
+in
+{
+  "backup-${index}.age".publicKeys = [ ];
+}

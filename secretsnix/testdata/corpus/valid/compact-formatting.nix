@@ -1,0 +1,1 @@
+let a="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAkEtHtCxL6zdPmC0RIrPSl1p1w9bcbKrevgicxrDCf/";b=[a];f={x,y?2}:x+y;in{"x.age".publicKeys=b;"y.age"={publicKeys=b++[a];armor=true;};n=f{x=1;};l=[1 2(f{x=3;y=4;})];s=a+"";c=[(1-1)(-1)];}

@@ -1,0 +1,3 @@
+# A fleet with no secrets yet.
+let in
+{ }

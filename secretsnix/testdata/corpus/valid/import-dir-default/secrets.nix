@@ -1,0 +1,6 @@
+let
+  keys = import ./keys;
+in
+{
+  "deploy-key.age".publicKeys = keys.operators ++ [ keys.deploy ];
+}

@@ -1,0 +1,4 @@
+{
+  web = import ./keys/web.nix;
+  db = [ (builtins.readFile ./keys/db1.key) ];
+}

@@ -1,0 +1,103 @@
+package secretsnix
+
+// TokKind classifies a token.
+type TokKind uint8
+
+// Token kinds. Literal parts of strings and paths are tokens of their own so
+// that the token stream, printed back, is exactly the source.
+const (
+	TEOF TokKind = iota
+	TIllegal
+	TID
+	TInt
+	TFloat
+	TPath        // ./a/b, /abs, a/b (no interpolation)
+	THPath       // ~/a
+	TSPath       // <nixpkgs>
+	TURI         // http://x
+	TPathStart   // ./a/ directly followed by ${
+	TPathPart    // literal run inside an interpolated path
+	TPathEnd     // zero-width end of an interpolated path
+	TStrOpen     // "
+	TStrClose    // "
+	TStrPart     // literal run inside "..."
+	TIndOpen     // ''
+	TIndClose    // ''
+	TIndPart     // literal run inside ''...'' (subject to indentation stripping)
+	TIndEsc      // ''$ ''' ''\x $ ' inside ''...'' (not subject to stripping)
+	TDollarCurly // ${
+	TIf
+	TThen
+	TElse
+	TAssert
+	TWith
+	TLet
+	TIn
+	TRec
+	TInherit
+	TOr
+	TLBrace
+	TRBrace
+	TLBrack
+	TRBrack
+	TLParen
+	TRParen
+	TSemi
+	TColon
+	TDot
+	TComma
+	TQuestion
+	TAt
+	TAssign
+	TEllipsis
+	TEq
+	TNeq
+	TLt
+	TGt
+	TLeq
+	TGeq
+	TAnd
+	TOrOr
+	TImpl
+	TUpdate
+	TConcat
+	TPlus
+	TMinus
+	TStar
+	TSlash
+	TNot
+)
+
+var tokNames = [...]string{
+	TEOF: "end of file", TIllegal: "invalid token", TID: "ID", TInt: "INT", TFloat: "FLOAT",
+	TPath: "PATH", THPath: "HPATH", TSPath: "SPATH", TURI: "URI", TPathStart: "PATH",
+	TPathPart: "STR", TPathEnd: "PATH_END", TStrOpen: "'\"'", TStrClose: "'\"'", TStrPart: "STR",
+	TIndOpen: "IND_STRING_OPEN", TIndClose: "IND_STRING_CLOSE", TIndPart: "IND_STR", TIndEsc: "IND_STR",
+	TDollarCurly: "'${'", TIf: "IF", TThen: "THEN", TElse: "ELSE", TAssert: "ASSERT", TWith: "WITH",
+	TLet: "LET", TIn: "IN", TRec: "REC", TInherit: "INHERIT", TOr: "OR_KW", TLBrace: "'{'",
+	TRBrace: "'}'", TLBrack: "'['", TRBrack: "']'", TLParen: "'('", TRParen: "')'", TSemi: "';'",
+	TColon: "':'", TDot: "'.'", TComma: "','", TQuestion: "'?'", TAt: "'@'", TAssign: "'='",
+	TEllipsis: "ELLIPSIS", TEq: "EQ", TNeq: "NEQ", TLt: "'<'", TGt: "'>'", TLeq: "LEQ", TGeq: "GEQ",
+	TAnd: "AND", TOrOr: "OR", TImpl: "IMPL", TUpdate: "UPDATE", TConcat: "CONCAT", TPlus: "'+'",
+	TMinus: "'-'", TStar: "'*'", TSlash: "'/'", TNot: "'!'",
+}
+
+func (k TokKind) String() string {
+	if int(k) < len(tokNames) {
+		return tokNames[k]
+	}
+	return "token"
+}
+
+// Token is a lexeme with the trivia (whitespace, comments) before it:
+// Src[Lead:Start] is trivia, Src[Start:End] the token text. Tokens tile the
+// source, so Lead of one token is End of the previous one.
+type Token struct {
+	Lead, Start, End int
+	Kind             TokKind
+}
+
+var keywords = map[string]TokKind{
+	"if": TIf, "then": TThen, "else": TElse, "assert": TAssert, "with": TWith,
+	"let": TLet, "in": TIn, "rec": TRec, "inherit": TInherit, "or": TOr,
+}
