@@ -1,26 +1,22 @@
 package secretsnix
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/nfrekey/nfrekey/fixtures"
 )
 
+// BenchmarkLoadRules10k parses and evaluates the rules file of a generated
+// 10,000-secret fleet (the same file bench/run.sh times nix-instantiate on).
 func BenchmarkLoadRules10k(b *testing.B) {
-	dir := b.TempDir()
-	p := filepath.Join(dir, "secrets.nix")
-	f, err := os.Create(p)
+	f, err := fixtures.GenerateFleet(b.TempDir(), fixtures.FleetOptions{Secrets: 10000, Recipients: 10, SkipEncrypt: true, Seed: "bench"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := GenerateRules(f, 10000, 10); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r, err := LoadRules(p, Options{})
+		r, err := LoadRules(f.RulesFile, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,8 @@
 package secretsnix
 
 import (
+	"github.com/nfrekey/nfrekey/fixtures"
+
 	"encoding/json"
 	"flag"
 	"os"
@@ -114,15 +116,20 @@ func TestLoadRulesErrors(t *testing.T) {
 	}
 }
 
-func TestGenerateRules(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "secrets.nix")
-	f, err := os.Create(p)
+// TestLoadRulesGeneratedFleet checks the fleet shape the benchmarks use:
+// keys named after their let binding, group lists joined with ++.
+func TestLoadRulesGeneratedFleet(t *testing.T) {
+	f, err := fixtures.GenerateFleet(t.TempDir(), fixtures.FleetOptions{Secrets: 20, Recipients: 4, SkipEncrypt: true, Seed: "t"})
 	must(t, err)
-	must(t, GenerateRules(f, 20, 3))
-	f.Close()
-	r, err := LoadRules(p, Options{})
+	r, err := LoadRules(f.RulesFile, Options{})
 	must(t, err)
-	if len(r.Secrets) != 20 || len(r.Secrets[0].PublicKeys) != 5 || r.Secrets[0].PublicKeys[0].Name != "alice" || r.Secrets[0].PublicKeys[4].Name != "host2" {
+	if len(r.Secrets) != 20 || len(r.Secrets[0].PublicKeys) != 4 {
 		t.Fatalf("unexpected %+v", r.Secrets[0])
+	}
+	if got := r.Secrets[0].PublicKeys[0]; got.Name != "operator" || got.Text != f.Operator.Public {
+		t.Errorf("first key = %+v, want operator %q", got, f.Operator.Public)
+	}
+	if got := r.Secrets[1].PublicKeys[1].Name; got != "host1" {
+		t.Errorf("second secret's first host = %q, want host1", got)
 	}
 }
