@@ -45,11 +45,13 @@ func auditRepo(ctx context.Context, g *globalOptions) (*reencrypt.Inventory, err
 	if err != nil {
 		return nil, err
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, RulesFile: rules, Jobs: g.Jobs})
-	return inv, reencryptError(err)
+	if err != nil {
+		// Exit 1 means drift for ls and audit: an error that stopped the
+		// audit is never that.
+		return nil, inputError(err)
+	}
+	return inv, nil
 }
 
 // invalidFiles reports files whose header cannot be read: exit 2.

@@ -4,8 +4,18 @@
 // in recipients, secretsnix and reencrypt.
 package main
 
-import "os"
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
 
 func main() {
-	os.Exit(run(newStdIO(), os.Args[1:]))
+	// Ctrl-C or SIGTERM cancels the run: a rekey then removes its temp files
+	// and leaves every secret as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, newStdIO(), os.Args[1:])
+	stop()
+	os.Exit(code)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"nfrekey": func() { os.Exit(run(newStdIO(), os.Args[1:])) },
+		"nfrekey": func() { os.Exit(run(context.Background(), newStdIO(), os.Args[1:])) },
 	})
 }
 
@@ -40,7 +41,7 @@ func TestScripts(t *testing.T) {
 // TestPeersPresent fails in CI when an oracle program the scripts use is
 // missing, since testscript would otherwise skip those scripts quietly.
 func TestPeersPresent(t *testing.T) {
-	for _, prog := range []string{"age", "age-keygen", "ssh-keygen"} {
+	for _, prog := range []string{"age", "age-keygen", "ssh-keygen", "sshd", "sh"} {
 		if _, err := exec.LookPath(prog); err != nil {
 			peer.Missing(t, prog+" is not installed ("+strings.TrimSpace(err.Error())+")")
 		}

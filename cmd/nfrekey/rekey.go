@@ -56,9 +56,6 @@ func planLine(p reencrypt.PlannedFile) string {
 }
 
 func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, args []string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	repo, rules, err := repoAndRules(g)
 	if err != nil {
 		return err

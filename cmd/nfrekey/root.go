@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -90,10 +92,10 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 }
 
 // run is main without os.Exit, so testscript can call it in-process.
-func run(io *IO, args []string) int {
+func run(ctx context.Context, io *IO, args []string) int {
 	root, _ := newRootCmd(io)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
@@ -105,7 +107,7 @@ func run(io *IO, args []string) int {
 		return ee.code
 	}
 	// Errors cobra produces itself (unknown command, bad args) are usage errors.
-	fmt.Fprintf(io.Err, "nfrekey: %v\n", err)
+	printError(io, err)
 	return exitInput
 }
 
@@ -122,5 +124,17 @@ func printError(io *IO, err error) {
 		fmt.Fprintln(io.Err, pe.Error())
 		return
 	}
-	fmt.Fprintf(io.Err, "nfrekey: %v\n", err)
+	fmt.Fprintf(io.Err, "nfrekey: %s\n", oneLine(err.Error()))
+}
+
+// oneLine folds a multi-line message (cobra's "Did you mean this?" among
+// them) into the one line per error the contract promises.
+func oneLine(msg string) string {
+	var parts []string
+	for _, l := range strings.Split(msg, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " ")
 }

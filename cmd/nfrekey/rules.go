@@ -34,13 +34,9 @@ func runRules(io *IO, g *globalOptions, o *rulesOptions) error {
 	if o.Eval != "native" && o.Eval != "nix" {
 		return usageErrorf("--eval must be native or nix, not %q", o.Eval)
 	}
-	repo, err := findRepo(g)
+	repo, rulesFile, err := repoAndRules(g)
 	if err != nil {
-		return inputError(err)
-	}
-	rulesFile, err := findRules(g, repo)
-	if err != nil {
-		return inputError(err)
+		return err
 	}
 	opts := secretsnix.Options{Root: repo, UseNix: o.Eval == "nix"}
 	if g.JSON {

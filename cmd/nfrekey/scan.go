@@ -77,9 +77,6 @@ func runScan(ctx context.Context, io *IO, g *globalOptions, o *scanOptions, host
 		}
 		opts.KnownHosts = kh
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
 
 	results := recipients.ScanAll(ctx, hosts, opts)
 
