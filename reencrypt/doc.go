@@ -32,11 +32,28 @@ func IsInput(err error) bool {
 
 func inputErr(err error) error { return &InputError{Err: err} }
 
-// forEach runs fn(i) for i in [0,n) on up to jobs goroutines.
-func forEach(jobs, n int, fn func(i int)) {
+// workers is the number of CPU-bound workers for the Jobs option jobs
+// (0: NumCPU).
+func workers(jobs int) int {
 	if jobs <= 0 {
-		jobs = runtime.NumCPU()
+		return runtime.NumCPU()
 	}
+	return jobs
+}
+
+// ioWorkers is the number of workers for work that mostly waits on the
+// disk (fsync): more than the CPU-bound ones, so that waits overlap. With
+// Jobs 1 it stays 1 (one file at a time, as asked).
+func ioWorkers(jobs int) int {
+	if jobs == 1 {
+		return 1
+	}
+	return max(4*workers(jobs), 16)
+}
+
+// forEach runs fn(i) for i in [0,n) on up to jobs goroutines (0: NumCPU).
+func forEach(jobs, n int, fn func(i int)) {
+	jobs = workers(jobs)
 	if jobs > n {
 		jobs = n
 	}

@@ -28,7 +28,7 @@ type RekeyOptions struct {
 	DryRun bool // plan only: nothing is decrypted or written
 	Force  bool // re-encrypt every selected file, in sync or not
 	Rotate bool // planned files get a fresh file key even when only adding
-	Jobs   int  // files processed in parallel (0: NumCPU)
+	Jobs   int  // files processed in parallel (0: NumCPU); more wait on fsync meanwhile
 	// Identities open the planned files.
 	Identities *Identities
 	// Progress receives the events of the run, one at a time.
@@ -162,14 +162,19 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 			len(bad), len(plan), strings.Join(bad, "\n"), describeIdentities(opts.Identities)))
 	}
 
-	// Phase 2: write.
+	// Phase 2: write. Jobs bounds the CPU-bound part of each file (the
+	// wrapping or re-encryption into its temp file, under cpu); its fsync
+	// and rename only wait on the disk, so more files than that are in
+	// flight: their waits overlap the crypto of the next ones, and each
+	// other (concurrent fsyncs share journal commits).
+	cpu := make(chan struct{}, workers(opts.Jobs))
 	entries := make([]*lockEntry, len(plan))
-	forEach(opts.Jobs, len(plan), func(i int) {
+	forEach(ioWorkers(opts.Jobs), len(plan), func(i int) {
 		p := plan[i]
 		if err := ctx.Err(); err != nil {
 			errs[i] = err
 		} else {
-			entries[i], errs[i] = p.write()
+			entries[i], errs[i] = p.write(cpu)
 		}
 		if errs[i] != nil {
 			emit(Event{Kind: EventFailed, File: p.pf, Err: errs[i]})
@@ -179,7 +184,7 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 	})
 	var merr *multierror.Error
 	done := map[string]*lockEntry{}
-	dirs := map[string]bool{}
+	dirSet := map[string]bool{}
 	for i, p := range plan {
 		if errs[i] != nil {
 			fe := FileError{Path: p.s.Path, Err: errs[i]}
@@ -189,13 +194,20 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 		}
 		res.Rekeyed++
 		done[p.s.LockKey] = entries[i]
-		dirs[filepath.Dir(p.s.File)] = true
+		dirSet[filepath.Dir(p.s.File)] = true
 	}
-	// One fsync per directory instead of per file: the renames are durable
-	// before the lock file that describes them is written.
-	for dir := range dirs {
-		if err := syncDir(dir); err != nil {
-			merr = multierror.Append(merr, fmt.Errorf("%s: %w", dir, err))
+	// One fsync per directory instead of per file, all done before the
+	// lock file that describes the renames is written.
+	dirs := make([]string, 0, len(dirSet))
+	for d := range dirSet {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	dirErrs := make([]error, len(dirs))
+	forEach(ioWorkers(opts.Jobs), len(dirs), func(i int) { dirErrs[i] = syncDir(dirs[i]) })
+	for i, err := range dirErrs {
+		if err != nil {
+			merr = multierror.Append(merr, fmt.Errorf("%s: %w", dirs[i], err))
 		}
 	}
 	lockWritten, lerr := inv.updateLock(done)
@@ -298,32 +310,48 @@ func (inv *Inventory) open(p *planned, ids []age.Identity) error {
 }
 
 // write replaces the planned file atomically and returns its lock entry.
-// On error the file is as it was.
-func (p *planned) write() (*lockEntry, error) {
-	src, err := os.Open(p.s.File)
-	if err != nil {
-		return nil, err
-	}
-	defer src.Close()
-	pf, err := renameio.NewPendingFile(p.s.File, renameio.WithTempDir(filepath.Dir(p.s.File)), renameio.WithExistingPermissions())
+// It holds a token of cpu while it computes and writes the new file, not
+// while it waits for the disk to make it durable. On error the file is as
+// it was.
+func (p *planned) write(cpu chan struct{}) (*lockEntry, error) {
+	cpu <- struct{}{}
+	pf, sum, err := p.writeTemp()
+	<-cpu
 	if err != nil {
 		return nil, err
 	}
 	defer pf.Cleanup()
-	sum, err := writeAge(pf.File, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored)
-	if err != nil {
-		return nil, err
-	}
 	if err := pf.CloseAtomicallyReplace(); err != nil {
 		return nil, err
 	}
-	// The directory is synced once for all its files by syncDirs.
+	// The directory is synced once for all its files, after every rename.
 	e := &lockEntry{SHA256: sum}
 	for _, d := range p.s.Recipients {
 		e.Recipients = append(e.Recipients, d.Recipient.String())
 	}
 	sort.Strings(e.Recipients)
 	return e, nil
+}
+
+// writeTemp writes the new content of the planned file to a pending file
+// in its directory and returns it, not yet synced nor renamed, with the
+// SHA-256 of its content.
+func (p *planned) writeTemp() (*renameio.PendingFile, string, error) {
+	src, err := os.Open(p.s.File)
+	if err != nil {
+		return nil, "", err
+	}
+	defer src.Close()
+	pf, err := renameio.NewPendingFile(p.s.File, renameio.WithTempDir(filepath.Dir(p.s.File)), renameio.WithExistingPermissions())
+	if err != nil {
+		return nil, "", err
+	}
+	sum, err := writeAge(pf.File, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored)
+	if err != nil {
+		pf.Cleanup()
+		return nil, "", err
+	}
+	return pf, sum, nil
 }
 
 // updateLock records the files written, drops entries of files that no
