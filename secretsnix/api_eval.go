@@ -1,8 +1,10 @@
 package secretsnix
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // evalOptions are the knobs tests and fuzzing need beyond Options.
@@ -39,12 +41,12 @@ func evalRoot(path string, opts Options, eo evalOptions) (*evaluator, value, err
 	if r, err := filepath.Abs(root); err == nil {
 		root = r
 	}
-	data, rerr := os.ReadFile(path)
+	data, rerr := readFileString(path)
 	if rerr != nil {
 		return nil, nil, rerr
 	}
 	ev := newEvaluator(root, eo.maxSteps)
-	f, err := ev.loadFile(path, string(data))
+	f, err := ev.loadFile(path, data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -70,4 +72,23 @@ func evalString(name, src string, eo evalOptions) (any, error) {
 		return nil, err
 	}
 	return ev.toJSONValue(v, 0, 0)
+}
+
+// readFileString is os.ReadFile for text that is wanted as a string: it
+// reads into a strings.Builder, whose String does not copy, where
+// string(os.ReadFile(...)) would copy the whole file once more.
+func readFileString(name string) (string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<30 {
+		b.Grow(int(st.Size()))
+	}
+	if _, err := io.Copy(&b, f); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }

@@ -239,6 +239,10 @@ type attrsDesc struct {
 	pos    int          // where the set is written, for errors about it
 	static []staticAttr // sorted by name
 	dyn    []dynAttr
+	// While the parser adds bindings (see binds.go): static is out of
+	// order, and then, once large, indexed by name.
+	unsorted bool
+	index    map[string]int
 }
 
 type staticAttr struct {

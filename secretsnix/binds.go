@@ -6,55 +6,79 @@ import (
 	"strings"
 )
 
-// descBuilder accumulates the bindings of one attribute set or let, merging
-// dotted paths the way Nix's addAttr does; duplicates are parse errors.
-type descBuilder struct {
-	d     *attrsDesc
-	index map[string]int
-}
-
-func newDescBuilder() *descBuilder { return &descBuilder{d: &attrsDesc{}} }
+// The bindings of one attribute set or let are merged the way Nix's
+// addAttr does, dotted paths into nested sets; duplicates are parse errors.
+// A set under construction stays sorted for as long as its bindings come in
+// order (the usual case: lookups are then a binary search, or a comparison
+// with the last name when a new one is appended). The first binding out of
+// order marks it unsorted, with an index by name once it is large; binds
+// sorts such sets when it is done.
 
 // smallSet is the size up to which a linear scan beats a map.
 const smallSet = 8
 
-func (b *descBuilder) find(name string) (int, bool) {
-	if b.index == nil {
-		for i, a := range b.d.static {
-			if a.name == name {
-				return i, true
-			}
+func (d *attrsDesc) find(name string) (int, bool) {
+	st := d.static
+	if !d.unsorted {
+		if n := len(st); n == 0 || st[n-1].name < name {
+			return 0, false
 		}
-		return 0, false
+		return slices.BinarySearchFunc(st, name, func(a staticAttr, name string) int { return strings.Compare(a.name, name) })
 	}
-	i, ok := b.index[name]
-	return i, ok
+	if d.index != nil {
+		i, ok := d.index[name]
+		return i, ok
+	}
+	for i := range st {
+		if st[i].name == name {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
-func (b *descBuilder) add(a staticAttr) {
-	b.d.static = append(b.d.static, a)
-	if b.index == nil && len(b.d.static) > smallSet {
-		b.index = make(map[string]int, 2*len(b.d.static))
-		for i, x := range b.d.static {
-			b.index[x.name] = i
+// add appends a static attribute that find did not find.
+func (p *parser) add(d *attrsDesc, a staticAttr) {
+	n := len(d.static)
+	if n == 0 {
+		// Most nested sets (x.publicKeys = ...) have a single attribute.
+		d.static = p.a.statics.copyOf([]staticAttr{a})
+		return
+	}
+	if !d.unsorted && a.name < d.static[n-1].name {
+		d.unsorted = true
+		p.dirty = append(p.dirty, d)
+	}
+	if n == cap(d.static) {
+		// Double, where append grows big slices by only a quarter: the
+		// set of a big rules file would be copied over and over.
+		d.static = slices.Grow(d.static, n)
+	}
+	d.static = append(d.static, a)
+	switch {
+	case d.index != nil:
+		d.index[a.name] = n
+	case d.unsorted && len(d.static) > smallSet:
+		d.index = make(map[string]int, 2*len(d.static))
+		for i, x := range d.static {
+			d.index[x.name] = i
 		}
-	} else if b.index != nil {
-		b.index[a.name] = len(b.d.static) - 1
 	}
 }
 
-func (b *descBuilder) finish() *attrsDesc {
-	if len(b.d.static) > 1 {
-		slices.SortFunc(b.d.static, func(x, y staticAttr) int { return strings.Compare(x.name, y.name) })
+// finish sorts the attributes of a set that add left unsorted.
+func (d *attrsDesc) finish() {
+	if d.unsorted {
+		slices.SortFunc(d.static, func(x, y staticAttr) int { return strings.Compare(x.name, y.name) })
 	}
-	return b.d
+	d.unsorted, d.index = false, nil
 }
 
 // binds parses bindings up to the end token. open is the token before
 // them ('{' or let), whose end is where Nix places inherited variables.
 func (p *parser) binds(end TokKind, open int, _ bool) ([]Node, *attrsDesc) {
-	b := newDescBuilder()
-	var nodes []Node
+	b := p.a.descs.new()
+	nodesBase, dirtyBase := len(p.nodeStack), len(p.dirty)
 	bindsPos := p.f.base + p.toks[open].End
 	for p.err == nil && p.tok().Kind != end {
 		first := p.i
@@ -88,20 +112,20 @@ func (p *parser) binds(end TokKind, open int, _ bool) ([]Node, *attrsDesc) {
 				break
 			}
 			inh.NodeBase = p.nb(first)
-			nodes = append(nodes, inh)
+			p.nodeStack = append(p.nodeStack, inh)
 			// Nix places the names at the end of the token before them.
 			namesPos := p.f.base + p.toks[namesTok-1].End
 			for _, a := range inh.Names {
 				if j, dup := b.find(a.Name); dup {
-					p.dupAttr(a.Name, namesPos, b.d.static[j].pos)
+					p.dupAttr(a.Name, namesPos, b.static[j].pos)
 					break
 				}
 				if inh.From == nil {
 					id := &Ident{NodeBase: NodeBase{First: a.First, Last: a.Last, Pos: bindsPos}, Name: a.Name}
-					b.add(staticAttr{name: a.Name, pos: namesPos, value: id, inherited: true})
+					p.add(b, staticAttr{name: a.Name, pos: namesPos, value: id, inherited: true})
 				} else {
 					sel := &Select{NodeBase: NodeBase{First: a.First, Last: a.Last, Pos: bindsPos}, Expr: inh.From, Path: []*AttrName{a}}
-					b.add(staticAttr{name: a.Name, pos: namesPos, value: sel})
+					p.add(b, staticAttr{name: a.Name, pos: namesPos, value: sel})
 				}
 			}
 		case TID, TOr, TStrOpen, TDollarCurly:
@@ -112,14 +136,19 @@ func (p *parser) binds(end TokKind, open int, _ bool) ([]Node, *attrsDesc) {
 			if p.err != nil {
 				break
 			}
-			def := &AttrDef{NodeBase: p.nb(first), Path: path, Value: v}
-			nodes = append(nodes, def)
+			def := p.a.defs.new()
+			*def = AttrDef{NodeBase: p.nb(first), Path: path, Value: v}
+			p.nodeStack = append(p.nodeStack, def)
 			p.addAttr(b, path, v, p.pos(first))
 		default:
 			p.unexpected("")
 		}
 	}
-	return nodes, b.finish()
+	for _, d := range p.dirty[dirtyBase:] {
+		d.finish()
+	}
+	p.dirty = p.dirty[:dirtyBase]
+	return p.popNodes(nodesBase), b
 }
 
 func (p *parser) dupAttr(name string, pos, prev int) {
@@ -139,99 +168,86 @@ func pathString(path []*AttrName) string {
 	return strings.Join(parts, ".")
 }
 
-// asNested returns the builder of the attribute set literal or dotted-path
-// set at static attribute j, converting a literal into a mergeable nested
-// set, or nil when the value is something else.
-func asNested(b *descBuilder, j int) *descBuilder {
-	switch v := b.d.static[j].value.(type) {
+// asNested returns the attribute set literal or dotted-path set at static
+// attribute j of d, converting a literal into a mergeable nested set, or
+// nil when the value is something else.
+func (p *parser) asNested(d *attrsDesc, j int) *attrsDesc {
+	switch v := d.static[j].value.(type) {
 	case *nested:
-		nb := &descBuilder{d: v.desc}
-		nb.reindex()
-		return nb
+		return v.desc
 	case *AttrSet:
 		if v.Legacy {
 			return nil
 		}
-		d := &attrsDesc{rec: v.desc.rec, static: append([]staticAttr(nil), v.desc.static...), dyn: v.desc.dyn}
-		b.d.static[j].value = &nested{NodeBase: v.NodeBase, desc: d}
-		return asNested(b, j)
+		nd := p.a.descs.new()
+		*nd = attrsDesc{rec: v.desc.rec, static: append([]staticAttr(nil), v.desc.static...), dyn: v.desc.dyn}
+		d.static[j].value = p.newNested(v.NodeBase, nd)
+		return nd
 	}
 	return nil
 }
 
-func (p *parser) addAttr(b *descBuilder, path []*AttrName, v Node, pos int) {
+func (p *parser) newNested(nb NodeBase, d *attrsDesc) *nested {
+	n := p.a.nesteds.new()
+	*n = nested{NodeBase: nb, desc: d}
+	return n
+}
+
+func (p *parser) addAttr(b *attrsDesc, path []*AttrName, v Node, pos int) {
 	for _, a := range path[:len(path)-1] {
 		if a.Dyn != nil {
-			d := &attrsDesc{pos: a.Pos}
-			b.d.dyn = append(b.d.dyn, dynAttr{name: a.Dyn, value: &nested{NodeBase: a.NodeBase, desc: d}, pos: pos})
-			b = &descBuilder{d: d}
+			d := p.a.descs.new()
+			d.pos = a.Pos
+			b.dyn = append(b.dyn, dynAttr{name: a.Dyn, value: p.newNested(a.NodeBase, d), pos: pos})
+			b = d
 			continue
 		}
 		if j, ok := b.find(a.Name); ok {
-			if b.d.static[j].inherited {
-				p.dupAttr(pathString(path), pos, b.d.static[j].pos)
+			if b.static[j].inherited {
+				p.dupAttr(pathString(path), pos, b.static[j].pos)
 				return
 			}
-			nb := asNested(b, j)
+			nb := p.asNested(b, j)
 			if nb == nil {
-				p.dupAttr(pathString(path), pos, b.d.static[j].pos)
+				p.dupAttr(pathString(path), pos, b.static[j].pos)
 				return
 			}
 			b = nb
 			continue
 		}
-		d := &attrsDesc{pos: a.Pos}
-		b.add(staticAttr{name: a.Name, pos: pos, value: &nested{NodeBase: a.NodeBase, desc: d}})
-		b = &descBuilder{d: d}
+		d := p.a.descs.new()
+		d.pos = a.Pos
+		p.add(b, staticAttr{name: a.Name, pos: pos, value: p.newNested(a.NodeBase, d)})
+		b = d
 	}
 	last := path[len(path)-1]
 	if last.Dyn != nil {
-		b.d.dyn = append(b.d.dyn, dynAttr{name: last.Dyn, value: v, pos: pos})
+		b.dyn = append(b.dyn, dynAttr{name: last.Dyn, value: v, pos: pos})
 		return
 	}
 	if j, ok := b.find(last.Name); ok {
 		ae, isSet := unparen(v).(*AttrSet)
-		var jb *descBuilder
-		if isSet && !ae.Legacy && !b.d.static[j].inherited {
-			jb = asNested(b, j)
+		var jb *attrsDesc
+		if isSet && !ae.Legacy && !b.static[j].inherited {
+			jb = p.asNested(b, j)
 		}
 		if jb == nil {
-			p.dupAttr(pathString(path), pos, b.d.static[j].pos)
+			p.dupAttr(pathString(path), pos, b.static[j].pos)
 			return
 		}
 		for _, ad := range ae.desc.static {
 			if j2, dup := jb.find(ad.name); dup {
-				p.dupAttr(ad.name, jb.d.static[j2].pos, ad.pos)
+				p.dupAttr(ad.name, jb.static[j2].pos, ad.pos)
 				return
 			}
-			jb.add(ad)
+			p.add(jb, ad)
 		}
-		jb.finishInPlace()
 		return
 	}
 	if l, ok := unparen(v).(*Lambda); ok {
 		l.name = last.Name
 	}
-	b.add(staticAttr{name: last.Name, pos: pos, value: v})
-	if len(path) > 1 {
-		b.finishInPlace()
-	}
-}
-
-// finishInPlace keeps a nested set's attributes sorted after a merge.
-func (b *descBuilder) finishInPlace() {
-	b.finish()
-	b.reindex()
-}
-
-func (b *descBuilder) reindex() {
-	b.index = nil
-	if len(b.d.static) > smallSet {
-		b.index = make(map[string]int, 2*len(b.d.static))
-		for i, a := range b.d.static {
-			b.index[a.name] = i
-		}
-	}
+	p.add(b, staticAttr{name: last.Name, pos: pos, value: v})
 }
 
 func unparen(e Node) Node {

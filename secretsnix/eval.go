@@ -112,11 +112,11 @@ func (ev *evaluator) importFile(p string, pos int) (*thunk, error) {
 	if t, ok := ev.imports[real]; ok {
 		return t, nil
 	}
-	data, rerr := os.ReadFile(real)
+	data, rerr := readFileString(real)
 	if rerr != nil {
 		return nil, ev.errorf(pos, "cannot read '%s': %v", p, rerr)
 	}
-	f, err := ev.loadFile(p, string(data))
+	f, err := ev.loadFile(p, data)
 	if err != nil {
 		return nil, err
 	}
@@ -233,11 +233,19 @@ func (ev *evaluator) eval(n Node, e *env) (value, error) {
 	if err := ev.step(1); err != nil {
 		return nil, err
 	}
+	// The depth is restored explicitly, not by a defer: this runs for
+	// every node evaluated.
 	ev.depth++
-	defer func() { ev.depth-- }()
 	if ev.depth > maxEvalDepth {
+		ev.depth--
 		return nil, ev.errorf(n.base().Pos, "stack overflow (possible infinite recursion)")
 	}
+	v, err := ev.eval1(n, e)
+	ev.depth--
+	return v, err
+}
+
+func (ev *evaluator) eval1(n Node, e *env) (value, error) {
 	switch x := n.(type) {
 	case *Ident:
 		t, err := ev.lookup(x, e)

@@ -7,7 +7,16 @@ func (ev *evaluator) evalAttrs(d *attrsDesc, e *env) (*attrsV, error) {
 	if d.rec {
 		inner = &env{up: e, vals: make([]*thunk, len(d.static))}
 	}
-	attrs := make([]attr, len(d.static), len(d.static)+len(d.dyn))
+	var attrs []attr
+	var res *attrsV
+	if len(d.static) == 1 && len(d.dyn) == 0 {
+		// A set of one attribute (x.publicKeys = ...) in one allocation.
+		one := &attrsV1{}
+		attrs, res = one.a[:], &one.v
+	} else {
+		attrs = make([]attr, len(d.static), len(d.static)+len(d.dyn))
+		res = &attrsV{}
+	}
 	for i, a := range d.static {
 		var t *thunk
 		if a.inherited {
@@ -20,10 +29,10 @@ func (ev *evaluator) evalAttrs(d *attrsDesc, e *env) (*attrsV, error) {
 		}
 		attrs[i] = attr{name: a.name, t: t, pos: a.pos}
 	}
+	res.attrs, res.pos = attrs, d.pos
 	if len(d.dyn) == 0 {
-		return &attrsV{attrs: attrs, pos: d.pos}, nil
+		return res, nil
 	}
-	res := &attrsV{attrs: attrs, pos: d.pos}
 	for _, da := range d.dyn {
 		nv, err := ev.eval(da.name, inner)
 		if err != nil {
@@ -45,6 +54,12 @@ func (ev *evaluator) evalAttrs(d *attrsDesc, e *env) (*attrsV, error) {
 		res.attrs[i] = attr{name: ns.s, t: ev.mkThunk(da.value, inner, ns.s), pos: da.pos}
 	}
 	return res, nil
+}
+
+// attrsV1 is an attribute set with its single attribute.
+type attrsV1 struct {
+	v attrsV
+	a [1]attr
 }
 
 func (ev *evaluator) attrName(a *AttrName, e *env) (string, error) {

@@ -46,6 +46,9 @@ func (ev *evaluator) evalBinary(x *Binary, e *env) (value, error) {
 		}
 		return ev.plus(l, r, x.L.base().Pos, x.R.base().Pos)
 	}
+	if rl, ok := x.R.(*ListLit); ok && x.Op == TConcat && ev.depth < maxEvalDepth {
+		return ev.concatLit(x, l, rl, e)
+	}
 	r, err := ev.eval(x.R, e)
 	if err != nil {
 		return nil, err
@@ -91,6 +94,29 @@ func (ev *evaluator) evalBinary(x *Binary, e *env) (value, error) {
 		return concatLists(ll, rl), nil
 	}
 	return nil, ev.errorf(x.Pos, "unknown operator")
+}
+
+// concatLit is l ++ [ ... ]: evaluating the literal would only make its
+// element thunks, so they go straight into the result instead of into a
+// list that is then copied. It counts the step and checks what evaluating
+// the literal would have.
+func (ev *evaluator) concatLit(x *Binary, l value, r *ListLit, e *env) (value, error) {
+	if err := ev.step(1); err != nil {
+		return nil, err
+	}
+	ll, ok := l.(*listV)
+	if !ok {
+		return nil, ev.errorf(x.Pos, "value is %s while a list was expected", typeName(l))
+	}
+	if len(r.Elems) == 0 {
+		return ll, nil
+	}
+	items := make([]*thunk, len(ll.items)+len(r.Elems))
+	n := copy(items, ll.items)
+	for i, el := range r.Elems {
+		items[n+i] = ev.mkThunk(el, e, "")
+	}
+	return &listV{items: items}, nil
 }
 
 func concatLists(a, b *listV) *listV {
@@ -405,11 +431,13 @@ func (ev *evaluator) apply(f value, arg *thunk, pos int) (value, error) {
 		args := make([]*thunk, 0, fn.op.arity)
 		args = append(append(args, fn.args...), arg)
 		ev.depth++
-		defer func() { ev.depth-- }()
 		if ev.depth > maxEvalDepth {
+			ev.depth--
 			return nil, ev.errorf(pos, "stack overflow (possible infinite recursion)")
 		}
-		return fn.op.fn(ev, args, pos)
+		v, err := fn.op.fn(ev, args, pos)
+		ev.depth--
+		return v, err
 	case *attrsV:
 		if a, ok := fn.get("__functor"); ok {
 			ff, err := ev.force(a.t, pos)

@@ -1,5 +1,7 @@
 package secretsnix
 
+import "strings"
+
 // The lexer tokenizes a whole file up front. Nix's lexical grammar depends
 // on context (inside a string "${" starts code, "}" may end it), which a
 // stack of modes tracks without help from the parser, the way Nix's flex
@@ -27,10 +29,13 @@ func lex(src string) (toks []Token, lines []int, illegal map[int]string) {
 	lx := &lexer{src: src, modes: make([]lexMode, 1, 8)}
 	lx.toks = make([]Token, 0, len(src)/4+4)
 	lx.lines = append(make([]int, 0, len(src)/32+2), 0)
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			lx.lines = append(lx.lines, i+1)
+	for i := 0; ; {
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		lx.lines = append(lx.lines, i)
 	}
 	lx.run()
 	return lx.toks, lx.lines, lx.illegal
@@ -285,15 +290,136 @@ func (lx *lexer) numLen(i int) (n int, isFloat bool) {
 	return intEnd - i, false
 }
 
-var ops3 = map[string]TokKind{"...": TEllipsis}
-var ops2 = map[string]TokKind{
-	"==": TEq, "!=": TNeq, "<=": TLeq, ">=": TGeq, "&&": TAnd, "||": TOrOr,
-	"->": TImpl, "//": TUpdate, "++": TConcat, "${": TDollarCurly,
+// op2 returns the two-character operator at s[i:], if any.
+func op2(a, b byte) (TokKind, bool) {
+	switch {
+	case b == '=':
+		switch a {
+		case '=':
+			return TEq, true
+		case '!':
+			return TNeq, true
+		case '<':
+			return TLeq, true
+		case '>':
+			return TGeq, true
+		}
+	case a == '&' && b == '&':
+		return TAnd, true
+	case a == '|' && b == '|':
+		return TOrOr, true
+	case a == '-' && b == '>':
+		return TImpl, true
+	case a == '/' && b == '/':
+		return TUpdate, true
+	case a == '+' && b == '+':
+		return TConcat, true
+	case a == '$' && b == '{':
+		return TDollarCurly, true
+	}
+	return 0, false
 }
-var ops1 = map[byte]TokKind{
-	'{': TLBrace, '}': TRBrace, '[': TLBrack, ']': TRBrack, '(': TLParen, ')': TRParen,
-	';': TSemi, ':': TColon, '.': TDot, ',': TComma, '?': TQuestion, '@': TAt, '=': TAssign,
-	'<': TLt, '>': TGt, '+': TPlus, '-': TMinus, '*': TStar, '/': TSlash, '!': TNot,
+
+// op1 returns the one-character operator or punctuation c, if any.
+func op1(c byte) (TokKind, bool) {
+	switch c {
+	case '{':
+		return TLBrace, true
+	case '}':
+		return TRBrace, true
+	case '[':
+		return TLBrack, true
+	case ']':
+		return TRBrack, true
+	case '(':
+		return TLParen, true
+	case ')':
+		return TRParen, true
+	case ';':
+		return TSemi, true
+	case ':':
+		return TColon, true
+	case '.':
+		return TDot, true
+	case ',':
+		return TComma, true
+	case '?':
+		return TQuestion, true
+	case '@':
+		return TAt, true
+	case '=':
+		return TAssign, true
+	case '<':
+		return TLt, true
+	case '>':
+		return TGt, true
+	case '+':
+		return TPlus, true
+	case '-':
+		return TMinus, true
+	case '*':
+		return TStar, true
+	case '/':
+		return TSlash, true
+	case '!':
+		return TNot, true
+	}
+	return 0, false
+}
+
+// keyword returns the kind of an identifier: a keyword's or TID. A switch
+// rather than a map: this runs for every identifier and hashing costs more
+// than comparing against the few keywords of the same length.
+func keyword(id string) TokKind {
+	switch len(id) {
+	case 2:
+		switch id {
+		case "if":
+			return TIf
+		case "in":
+			return TIn
+		case "or":
+			return TOr
+		}
+	case 3:
+		switch id {
+		case "let":
+			return TLet
+		case "rec":
+			return TRec
+		}
+	case 4:
+		switch id {
+		case "then":
+			return TThen
+		case "else":
+			return TElse
+		case "with":
+			return TWith
+		}
+	case 6:
+		if id == "assert" {
+			return TAssert
+		}
+	case 7:
+		if id == "inherit" {
+			return TInherit
+		}
+	}
+	return TID
+}
+
+// longest records a candidate match; longest match wins, the earlier rule
+// on ties, as in flex.
+type longest struct {
+	n    int
+	kind TokKind
+}
+
+func (m *longest) try(n int, k TokKind) {
+	if n > m.n {
+		m.n, m.kind = n, k
+	}
 }
 
 func (lx *lexer) code(lead int) int {
@@ -308,46 +434,41 @@ func (lx *lexer) code(lead int) int {
 	}
 	s := lx.src
 	c := s[i]
-	// Longest match wins, earlier rule on ties, as in flex.
-	best, kind := 0, TIllegal
-	try := func(n int, k TokKind) {
-		if n > best {
-			best, kind = n, k
-		}
-	}
+	m := longest{kind: TIllegal}
 	if isIDStart(c) {
 		j := i + 1
-		for isIDChar(lx.at(j)) {
+		for j < len(s) && isIDChar(s[j]) {
 			j++
 		}
-		k := TID
-		if kw, ok := keywords[s[i:j]]; ok {
-			k = kw
+		m.try(j-i, keyword(s[i:j]))
+		// An identifier not followed by a character that could continue
+		// a path or URI is the longest match already (the common case).
+		if n := lx.at(j); n != '/' && n != ':' && n != '.' && n != '+' {
+			return lx.emitCode(lead, i, m)
 		}
-		try(j-i, k)
 	}
 	if isDigit(c) || c == '.' {
 		if n, f := lx.numLen(i); n > 0 {
 			if f {
-				try(n, TFloat)
+				m.try(n, TFloat)
 			} else {
-				try(n, TInt)
+				m.try(n, TInt)
 			}
 		}
 	}
 	if lx.hasPrefix(i, "...") {
-		try(3, TEllipsis)
+		m.try(3, TEllipsis)
 	}
 	if i+1 < len(s) {
-		if k, ok := ops2[s[i:i+2]]; ok {
-			try(2, k)
+		if k, ok := op2(c, s[i+1]); ok {
+			m.try(2, k)
 		}
 	}
-	if k, ok := ops1[c]; ok {
-		try(1, k)
+	if k, ok := op1(c); ok {
+		m.try(1, k)
 	}
 	if c == '"' {
-		try(1, TStrOpen)
+		m.try(1, TStrOpen)
 	}
 	if c == '\'' && lx.at(i+1) == '\'' {
 		// Like Nix, the opening '' swallows the rest of its line when
@@ -357,27 +478,35 @@ func (lx *lexer) code(lead int) int {
 			j++
 		}
 		if lx.at(j) == '\n' {
-			try(j+1-i, TIndOpen)
+			m.try(j+1-i, TIndOpen)
 		} else {
-			try(2, TIndOpen)
+			m.try(2, TIndOpen)
 		}
 	}
 	if isPathChar(c) || c == '/' {
-		try(lx.pathLen(i), TPath)
+		m.try(lx.pathLen(i), TPath)
 	}
 	if c == '~' {
-		try(lx.hpathLen(i), THPath)
+		m.try(lx.hpathLen(i), THPath)
 	}
 	if c == '<' {
-		try(lx.spathLen(i), TSPath)
+		m.try(lx.spathLen(i), TSPath)
 	}
-	try(lx.uriLen(i), TURI)
-	if best == 0 {
+	m.try(lx.uriLen(i), TURI)
+	if m.n == 0 {
 		n := 1
 		lx.bad(lead, i, i+n, "unexpected invalid token")
 		return i + n
 	}
-	end := i + best
+	return lx.emitCode(lead, i, m)
+}
+
+// emitCode emits the token m found at i and tracks the modes it opens or
+// closes.
+func (lx *lexer) emitCode(lead, i int, m longest) int {
+	s := lx.src
+	kind := m.kind
+	end := i + m.n
 	lx.emit(kind, lead, i, end)
 	switch kind {
 	case TLBrace, TDollarCurly:

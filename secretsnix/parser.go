@@ -18,6 +18,15 @@ type parser struct {
 	depth   int
 	err     *Error
 	illegal map[int]string
+	a       arena
+	// Scratch stacks for building child slices: a list's elements are
+	// pushed here and copied out once at their final length, instead of
+	// growing a slice per node. Nested constructs push above and pop back
+	// to where they started.
+	nodeStack []Node
+	nameStack []*AttrName
+	partStack []StrPart
+	dirty     []*attrsDesc // sets the bindings being parsed left unsorted
 }
 
 // Parse parses src as a Nix expression. name is used in error messages and,
@@ -171,11 +180,19 @@ func (p *parser) enter() bool {
 	return true
 }
 
+// expr, op and simple count their recursion depth; they decrement it
+// explicitly rather than with a defer, which is measurably slower on the
+// per-node path.
 func (p *parser) expr() Node {
-	defer func() { p.depth-- }()
-	if !p.enter() || p.err != nil {
-		return nil
+	var n Node
+	if p.enter() && p.err == nil {
+		n = p.expr1()
 	}
+	p.depth--
+	return n
+}
+
+func (p *parser) expr1() Node {
 	first := p.i
 	switch p.tok().Kind {
 	case TID:
@@ -366,10 +383,15 @@ func binPrec(k TokKind) (prec int, right, nonassoc bool) {
 }
 
 func (p *parser) op(min int) Node {
-	defer func() { p.depth-- }()
-	if !p.enter() || p.err != nil {
-		return nil
+	var n Node
+	if p.enter() && p.err == nil {
+		n = p.op1(min)
 	}
+	p.depth--
+	return n
+}
+
+func (p *parser) op1(min int) Node {
 	first := p.i
 	var left Node
 	switch p.tok().Kind {
@@ -417,7 +439,9 @@ func (p *parser) op(min int) Node {
 			if p.err != nil {
 				return nil
 			}
-			left = &Binary{NodeBase: p.nb(first), Op: k, OpTok: opTok, OpPos: p.pos(opTok), L: left, R: r}
+			b := p.a.binaries.new()
+			*b = Binary{NodeBase: p.nb(first), Op: k, OpTok: opTok, OpPos: p.pos(opTok), L: left, R: r}
+			left = b
 		}
 		if nonassoc {
 			lastNonassoc = prec
@@ -449,7 +473,9 @@ func (p *parser) app() Node {
 		if p.err != nil {
 			return nil
 		}
-		fn = &Apply{NodeBase: p.nb(first), Fn: fn, Arg: arg}
+		ap := p.a.applies.new()
+		*ap = Apply{NodeBase: p.nb(first), Fn: fn, Arg: arg}
+		fn = ap
 	}
 	if p.err != nil {
 		return nil
@@ -470,7 +496,8 @@ func (p *parser) sel() Node {
 		if p.err != nil {
 			return nil
 		}
-		s := &Select{Expr: e, Path: path}
+		s := p.a.selects.new()
+		*s = Select{Expr: e, Path: path}
 		if p.tok().Kind == TOr {
 			p.next()
 			s.Default = p.sel()
@@ -490,14 +517,17 @@ func (p *parser) sel() Node {
 }
 
 func (p *parser) attrPath() []*AttrName {
-	var path []*AttrName
+	base := len(p.nameStack)
 	for {
 		a := p.attrName()
 		if p.err != nil {
+			p.nameStack = p.nameStack[:base]
 			return nil
 		}
-		path = append(path, a)
+		p.nameStack = append(p.nameStack, a)
 		if p.tok().Kind != TDot {
+			path := p.a.attrPath.copyOf(p.nameStack[base:])
+			p.nameStack = p.nameStack[:base]
 			return path
 		}
 		p.next()
@@ -509,13 +539,16 @@ func (p *parser) attrName() *AttrName {
 	switch p.tok().Kind {
 	case TID, TOr:
 		name := p.text(p.next())
-		return &AttrName{NodeBase: p.nb(first), Name: name}
+		a := p.a.names.new()
+		*a = AttrName{NodeBase: p.nb(first), Name: name}
+		return a
 	case TStrOpen:
 		s := p.str()
 		if p.err != nil {
 			return nil
 		}
-		a := &AttrName{NodeBase: p.nb(first), Src: s}
+		a := p.a.names.new()
+		*a = AttrName{NodeBase: p.nb(first), Src: s}
 		if lit, ok := plainString(s); ok {
 			a.Name = lit
 		} else {
@@ -527,7 +560,8 @@ func (p *parser) attrName() *AttrName {
 		if p.err != nil {
 			return nil
 		}
-		a := &AttrName{NodeBase: p.nb(first), Src: in}
+		a := p.a.names.new()
+		*a = AttrName{NodeBase: p.nb(first), Src: in}
 		if lit, ok := plainString(in.Expr); ok {
 			a.Name = lit
 		} else {
@@ -553,6 +587,13 @@ func plainString(e Node) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	switch {
+	case len(s.Parts) == 0:
+		return "", true
+	case len(s.Parts) == 1 && s.Parts[0].Interp == nil:
+		// The usual "name": no copy.
+		return s.Parts[0].Lit, true
+	}
 	var b strings.Builder
 	for _, part := range s.Parts {
 		if part.Interp != nil {
@@ -574,14 +615,21 @@ func (p *parser) interp() *Interp {
 }
 
 func (p *parser) simple() Node {
-	defer func() { p.depth-- }()
-	if !p.enter() || p.err != nil {
-		return nil
+	var n Node
+	if p.enter() && p.err == nil {
+		n = p.simple1()
 	}
+	p.depth--
+	return n
+}
+
+func (p *parser) simple1() Node {
 	first := p.i
 	switch p.tok().Kind {
 	case TID:
-		return &Ident{NodeBase: p.nb(p.next()), Name: p.text(first)}
+		id := p.a.idents.new()
+		*id = Ident{NodeBase: p.nb(p.next()), Name: p.text(first)}
+		return id
 	case TInt:
 		t := p.text(p.next())
 		v, err := strconv.ParseInt(t, 10, 64)
@@ -633,23 +681,26 @@ func (p *parser) simple() Node {
 		return &AttrSet{NodeBase: p.nb(first), Rec: k != TLBrace, Legacy: k == TLet, Binds: binds, desc: desc}
 	case TLBrack:
 		p.next()
-		var elems []Node
+		base := len(p.nodeStack)
 		for p.err == nil && p.tok().Kind != TRBrack {
 			if !p.startsSimple() {
 				p.unexpected("")
-				return nil
+				break
 			}
 			e := p.sel()
 			if p.err != nil {
-				return nil
+				break
 			}
-			elems = append(elems, e)
+			p.nodeStack = append(p.nodeStack, e)
 		}
+		elems := p.popNodes(base)
 		p.expect(TRBrack)
 		if p.err != nil {
 			return nil
 		}
-		return &ListLit{NodeBase: p.nb(first), Elems: elems}
+		l := p.a.lists.new()
+		*l = ListLit{NodeBase: p.nb(first), Elems: elems}
+		return l
 	}
 	p.unexpected("")
 	return nil
@@ -657,26 +708,44 @@ func (p *parser) simple() Node {
 
 func (p *parser) str() *StringLit {
 	first := p.next() // "
-	s := &StringLit{}
+	base := len(p.partStack)
 	for p.err == nil {
 		switch p.tok().Kind {
 		case TStrPart:
-			s.Parts = append(s.Parts, StrPart{Lit: unescape(p.text(p.next()))})
+			p.partStack = append(p.partStack, StrPart{Lit: unescape(p.text(p.next()))})
 		case TDollarCurly:
 			in := p.interp()
 			if p.err != nil {
-				return nil
+				break
 			}
-			s.Parts = append(s.Parts, StrPart{Interp: in})
+			p.partStack = append(p.partStack, StrPart{Interp: in})
 		case TStrClose:
 			p.next()
-			s.NodeBase = p.nb(first)
+			s := p.a.strs.new()
+			*s = StringLit{NodeBase: p.nb(first), Parts: p.popParts(base)}
 			return s
 		default:
 			p.unexpected("'\"'")
 		}
 	}
+	p.popParts(base)
 	return nil
+}
+
+// popNodes returns the nodes pushed since base as a slice of their own and
+// pops them. The stale entries above base are not cleared: they are nodes
+// of the tree being built, which is kept alive anyway, and clearing costs
+// write barriers.
+func (p *parser) popNodes(base int) []Node {
+	out := p.a.nodes.copyOf(p.nodeStack[base:])
+	p.nodeStack = p.nodeStack[:base]
+	return out
+}
+
+func (p *parser) popParts(base int) []StrPart {
+	out := p.a.parts.copyOf(p.partStack[base:])
+	p.partStack = p.partStack[:base]
+	return out
 }
 
 // unescape decodes the escapes of "..." strings (and of ”\x).

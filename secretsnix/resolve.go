@@ -87,12 +87,18 @@ func (r *resolver) node(n Node, s *scope) {
 	if n == nil || r.err != nil {
 		return
 	}
+	// The depth is restored explicitly, not by a defer: this runs for
+	// every node.
 	r.depth++
-	defer func() { r.depth-- }()
 	if r.depth > maxDepth {
 		r.fail(n.base().Pos, "expression nested too deeply")
-		return
+	} else {
+		r.node1(n, s)
 	}
+	r.depth--
+}
+
+func (r *resolver) node1(n Node, s *scope) {
 	switch n := n.(type) {
 	case *Ident:
 		level := 0

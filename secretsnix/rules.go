@@ -15,8 +15,9 @@ func loadRules(path string, opts Options, eo evalOptions) (*Rules, error) {
 		return nil, ev.errorf(ev.files[0].base, "the rules file must evaluate to an attribute set of secrets, not %s", typeName(v))
 	}
 	rules := &Rules{File: path, Secrets: make([]Secret, 0, len(top.attrs))}
+	var keys []Key
 	for _, a := range top.attrs {
-		s, err := ev.secret(a)
+		s, err := ev.secret(a, &keys)
 		if err != nil {
 			return nil, err
 		}
@@ -25,7 +26,14 @@ func loadRules(path string, opts Options, eo evalOptions) (*Rules, error) {
 	return rules, nil
 }
 
-func (ev *evaluator) secret(a attr) (Secret, error) {
+// keyBlock is how many keys secret allocates at a time for the
+// PublicKeys of successive secrets.
+const keyBlock = 1024
+
+// secret evaluates one entry. Its PublicKeys are carved from *keys, refilled
+// a block at a time, so that a big fleet costs a few allocations rather
+// than one per secret; each gets cap == len, so appending to one copies.
+func (ev *evaluator) secret(a attr, keys *[]Key) (Secret, error) {
 	s := Secret{Name: a.name}
 	if f := ev.fileAt(a.pos); f != nil {
 		s.Line, s.Col = f.lineCol(a.pos - f.base)
@@ -54,7 +62,15 @@ func (ev *evaluator) secret(a attr) (Secret, error) {
 	if !ok {
 		return s, ev.errorf(a.pos, "publicKeys of secret '%s' is %s, not a list of strings", a.name, typeName(lv))
 	}
-	s.PublicKeys = make([]Key, 0, len(l.items))
+	n := len(l.items)
+	if len(*keys) < n {
+		*keys = make([]Key, max(n, keyBlock))
+	}
+	s.PublicKeys = (*keys)[:0:n]
+	*keys = (*keys)[n:]
+	if n == 0 {
+		s.PublicKeys = []Key{} // empty, not nil, as before
+	}
 	for i, t := range l.items {
 		kv, err := ev.force(t, pkPos)
 		if err != nil {

@@ -96,8 +96,3 @@ type Token struct {
 	Lead, Start, End int
 	Kind             TokKind
 }
-
-var keywords = map[string]TokKind{
-	"if": TIf, "then": TThen, "else": TElse, "assert": TAssert, "with": TWith,
-	"let": TLet, "in": TIn, "rec": TRec, "inherit": TInherit, "or": TOr,
-}
