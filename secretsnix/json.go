@@ -2,6 +2,7 @@ package secretsnix
 
 import (
 	"encoding/json"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -213,12 +214,27 @@ func (ev *evaluator) writeJSON(b *strings.Builder, v value, pos, depth int) erro
 	return nil
 }
 
+// jsonWriter is what both builtins.toJSON (a strings.Builder) and
+// WriteJSON (a bufio.Writer) write to.
+type jsonWriter interface {
+	io.ByteWriter
+	io.StringWriter
+}
+
 // writeJSONString escapes like Nix: ", \, \n, \r, \t, \b, \f and other
 // control characters as \u00XX; other bytes verbatim.
-func writeJSONString(b *strings.Builder, s string) {
+func writeJSONString(b jsonWriter, s string) {
 	b.WriteByte('"')
+	// Runs of bytes that need no escape go out in one call: per-byte calls
+	// through the interface made this the cost of printing a large file.
+	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b.WriteString(s[start:i])
+		start = i + 1
 		switch c {
 		case '"':
 			b.WriteString(`\"`)
@@ -235,15 +251,12 @@ func writeJSONString(b *strings.Builder, s string) {
 		case '\f':
 			b.WriteString(`\f`)
 		default:
-			if c < 0x20 {
-				b.WriteString(`\u00`)
-				b.WriteByte("0123456789abcdef"[c>>4])
-				b.WriteByte("0123456789abcdef"[c&15])
-			} else {
-				b.WriteByte(c)
-			}
+			b.WriteString(`\u00`)
+			b.WriteByte("0123456789abcdef"[c>>4])
+			b.WriteByte("0123456789abcdef"[c&15])
 		}
 	}
+	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
 

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"bufio"
 	"fmt"
 	"strings"
 
@@ -44,27 +44,27 @@ func runRules(io *IO, g *globalOptions, o *rulesOptions) error {
 		if err != nil {
 			return inputError(err)
 		}
-		enc := json.NewEncoder(io.Out)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(v)
+		return secretsnix.WriteJSON(io.Out, v)
 	}
 	rules, err := secretsnix.LoadRules(rulesFile, opts)
 	if err != nil {
 		return inputError(err)
 	}
+	out := bufio.NewWriter(io.Out)
+	defer out.Flush()
 	for _, s := range rules.Secrets {
 		armor := ""
 		if s.Armor {
 			armor = "  (armor)"
 		}
-		fmt.Fprintf(io.Out, "%s%s\n", s.Name, armor)
+		fmt.Fprintf(out, "%s%s\n", s.Name, armor)
 		for _, k := range s.PublicKeys {
 			name := k.Name
 			if name == "" {
 				name = "-"
 			}
 			// readFile'd keys end in a newline; the JSON output keeps it, the table does not.
-			fmt.Fprintf(io.Out, "  %-16s %s\n", name, strings.TrimSpace(k.Text))
+			fmt.Fprintf(out, "  %-16s %s\n", name, strings.TrimSpace(k.Text))
 		}
 	}
 	return nil
