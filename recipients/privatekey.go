@@ -1,6 +1,7 @@
 package recipients
 
 import (
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
@@ -9,10 +10,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"sync"
 
 	"golang.org/x/crypto/ssh"
-	"golang.org/x/term"
 )
 
 // ErrPassphraseNeeded is wrapped when a private key is passphrase-protected
@@ -53,39 +52,68 @@ func ReadPrivateKeyFile(path string, passphrase func() ([]byte, error)) (Recipie
 // stores in clear, and a PEM one fails with ErrPassphraseNeeded. Errors
 // never contain key material.
 func PublicKeyFromPrivate(data []byte, passphrase func() ([]byte, error)) (Recipient, error) {
+	pk, err := ParsePrivateKey(data, passphrase)
+	if errors.Is(err, ErrPassphraseNeeded) && pk.Public.text != "" {
+		return pk.Public, nil
+	}
+	return pk.Public, err
+}
+
+// PrivateKey is a parsed SSH private key age can use.
+type PrivateKey struct {
+	// Key is an ed25519.PrivateKey or an *rsa.PrivateKey; nil when the key
+	// is passphrase-protected and no passphrase was given.
+	Key crypto.PrivateKey
+	// Public is its public key; for a passphrase-protected key without a
+	// passphrase, the one an OpenSSH-format file stores in clear (zero for
+	// PEM, which stores none).
+	Public Recipient
+}
+
+// ParsePrivateKey parses an SSH private key in OpenSSH format or PEM
+// (PKCS#1, PKCS#8, legacy encrypted PEM). For a passphrase-protected key,
+// passphrase is called once; when it is nil, the error wraps
+// ErrPassphraseNeeded and the returned key carries only Public (if the
+// file has it in clear), so that callers can defer asking until the key is
+// needed. A passphrase that does not decrypt the key gives an error
+// wrapping ErrWrongPassphrase. Only ed25519 and RSA keys are accepted (age
+// supports no other SSH key type). Errors never contain key material.
+func ParsePrivateKey(data []byte, passphrase func() ([]byte, error)) (PrivateKey, error) {
 	if strings.HasPrefix(strings.TrimSpace(string(data)), "AGE-SECRET-KEY-") {
-		return Recipient{}, errors.New("this is an age identity, not an SSH private key")
+		return PrivateKey{}, errors.New("this is an age identity, not an SSH private key")
 	}
 	key, err := ssh.ParseRawPrivateKey(data)
 	var missing *ssh.PassphraseMissingError
 	if errors.As(err, &missing) {
-		if passphrase == nil {
-			if missing.PublicKey != nil {
-				return fromSSHPublicKey(missing.PublicKey)
+		var stored Recipient
+		if missing.PublicKey != nil {
+			if stored, err = fromSSHPublicKey(missing.PublicKey); err != nil {
+				return PrivateKey{}, err
 			}
-			return Recipient{}, fmt.Errorf("%w and no passphrase can be asked for", ErrPassphraseNeeded)
+		}
+		if passphrase == nil {
+			return PrivateKey{Public: stored}, fmt.Errorf("%w and no passphrase can be asked for", ErrPassphraseNeeded)
 		}
 		pass, perr := passphrase()
 		if perr != nil {
-			return Recipient{}, perr
+			return PrivateKey{Public: stored}, perr
 		}
 		key, err = ssh.ParseRawPrivateKeyWithPassphrase(data, pass)
 		clear(pass)
+		if errors.Is(err, x509.IncorrectPasswordError) {
+			return PrivateKey{Public: stored}, ErrWrongPassphrase
+		}
 		if err != nil {
-			if errors.Is(err, x509.IncorrectPasswordError) || strings.Contains(err.Error(), "decryption") ||
-				strings.Contains(err.Error(), "password") {
-				return Recipient{}, ErrWrongPassphrase
-			}
-			return Recipient{}, privateKeyError(err)
+			return PrivateKey{Public: stored}, privateKeyError(err)
 		}
-		r, err := fromPrivate(key)
-		if err == nil && missing.PublicKey != nil && !r.Equal(mustFromSSH(missing.PublicKey)) {
-			return Recipient{}, errors.New("the public key stored in the file does not match its private key (corrupt or tampered file)")
+		pk, err := fromPrivate(key)
+		if err == nil && stored.text != "" && !pk.Public.Equal(stored) {
+			return PrivateKey{}, errors.New("the public key stored in the file does not match its private key (corrupt or tampered file)")
 		}
-		return r, err
+		return pk, err
 	}
 	if err != nil {
-		return Recipient{}, privateKeyError(err)
+		return PrivateKey{}, privateKeyError(err)
 	}
 	return fromPrivate(key)
 }
@@ -103,69 +131,33 @@ func privateKeyError(err error) error {
 	return errors.New("the private key is malformed or in an unsupported format")
 }
 
-func fromPrivate(key any) (Recipient, error) {
+// fromPrivate normalises a parsed key (ed25519 by value) and derives its
+// public key.
+func fromPrivate(key any) (PrivateKey, error) {
 	var pub any
 	switch k := key.(type) {
-	case ed25519.PrivateKey:
-		pub = k.Public()
 	case *ed25519.PrivateKey:
+		key, pub = *k, k.Public()
+	case ed25519.PrivateKey:
 		pub = k.Public()
 	case *rsa.PrivateKey:
 		pub = &k.PublicKey
 	case *ecdsa.PrivateKey:
-		return Recipient{}, errors.New("ECDSA keys are not supported by age: use an ed25519 (or RSA) key")
+		return PrivateKey{}, errors.New("ECDSA keys are not supported by age: use an ed25519 (or RSA) key")
 	default:
-		return Recipient{}, fmt.Errorf("unsupported private key type %T", key)
+		return PrivateKey{}, fmt.Errorf("unsupported private key type %T (age uses ssh-ed25519 and ssh-rsa)", key)
 	}
 	sp, err := ssh.NewPublicKey(pub)
 	if err != nil {
-		return Recipient{}, err
+		return PrivateKey{}, err
 	}
-	return fromSSHPublicKey(sp)
+	r, err := fromSSHPublicKey(sp)
+	if err != nil {
+		return PrivateKey{}, err
+	}
+	return PrivateKey{Key: key, Public: r}, nil
 }
 
 func fromSSHPublicKey(pk ssh.PublicKey) (Recipient, error) {
 	return Parse(pk.Type() + " " + base64Std(pk.Marshal()))
-}
-
-func mustFromSSH(pk ssh.PublicKey) Recipient {
-	r, _ := fromSSHPublicKey(pk)
-	return r
-}
-
-// PromptPassphrase returns a passphrase callback that asks on the terminal
-// (prompt on stderr, no echo), and refuses with a clear error when stdin is
-// not a terminal. The answer is asked once and remembered, so a key used for
-// many files is asked for only once per run.
-func PromptPassphrase(prompt string) func() ([]byte, error) {
-	return OncePassphrase(func() ([]byte, error) {
-		fd := int(os.Stdin.Fd())
-		if !term.IsTerminal(fd) {
-			return nil, fmt.Errorf("%w and stdin is not a terminal to ask for it: give its .pub instead, or run on a terminal", ErrPassphraseNeeded)
-		}
-		fmt.Fprint(os.Stderr, prompt)
-		pass, err := term.ReadPassword(fd)
-		fmt.Fprintln(os.Stderr)
-		if err != nil {
-			return nil, fmt.Errorf("reading the passphrase: %w", err)
-		}
-		return pass, nil
-	})
-}
-
-// OncePassphrase wraps a passphrase callback so that f runs at most once;
-// later calls return a copy of the same answer (or error).
-func OncePassphrase(f func() ([]byte, error)) func() ([]byte, error) {
-	var (
-		once sync.Once
-		pass []byte
-		err  error
-	)
-	return func() ([]byte, error) {
-		once.Do(func() { pass, err = f() })
-		if err != nil {
-			return nil, err
-		}
-		return append([]byte(nil), pass...), nil
-	}
 }

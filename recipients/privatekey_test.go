@@ -1,11 +1,16 @@
 package recipients
 
 import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/crypto/ssh"
 
 	"github.com/nfrekey/nfrekey/internal/peer"
 )
@@ -112,33 +117,28 @@ func TestPublicKeyFromPrivate(t *testing.T) {
 	}
 }
 
-func TestPromptPassphraseNoTerminal(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
+// TestParsePrivateKey: the parsed key and its public half; an encrypted
+// key without a passphrase gives only its stored public key.
+func TestParsePrivateKey(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	sp, _ := ssh.NewPublicKey(pub)
+	want, _ := Parse(string(ssh.MarshalAuthorizedKey(sp)))
+	plain, _ := ssh.MarshalPrivateKey(priv, "")
+	pk, err := ParsePrivateKey(pem.EncodeToMemory(plain), nil)
+	if k, ok := pk.Key.(ed25519.PrivateKey); err != nil || !ok || !k.Equal(priv) || !pk.Public.Equal(want) {
+		t.Fatalf("plain: %T %v %v", pk.Key, pk.Public, err)
 	}
-	defer r.Close()
-	defer w.Close()
-	old := os.Stdin
-	os.Stdin = r
-	defer func() { os.Stdin = old }()
-	_, err = PromptPassphrase("Passphrase: ")()
-	if !errors.Is(err, ErrPassphraseNeeded) || !strings.Contains(err.Error(), "not a terminal") {
-		t.Errorf("got %v", err)
+	enc, _ := ssh.MarshalPrivateKeyWithPassphrase(priv, "", []byte("pw"))
+	pk, err = ParsePrivateKey(pem.EncodeToMemory(enc), nil)
+	if !errors.Is(err, ErrPassphraseNeeded) || pk.Key != nil || !pk.Public.Equal(want) {
+		t.Fatalf("encrypted, no passphrase: %v %v", pk.Public, err)
 	}
-}
-
-func TestOncePassphrase(t *testing.T) {
-	n := 0
-	f := OncePassphrase(func() ([]byte, error) { n++; return []byte("pw"), nil })
-	for i := 0; i < 3; i++ {
-		p, err := f()
-		if err != nil || string(p) != "pw" {
-			t.Fatal(p, err)
-		}
-		p[0] = 'X' // callers may wipe their copy
+	pk, err = ParsePrivateKey(pem.EncodeToMemory(enc), func() ([]byte, error) { return []byte("nope"), nil })
+	if !errors.Is(err, ErrWrongPassphrase) || pk.Key != nil {
+		t.Fatalf("wrong passphrase: %v", err)
 	}
-	if n != 1 {
-		t.Errorf("called %d times", n)
+	pk, err = ParsePrivateKey(pem.EncodeToMemory(enc), func() ([]byte, error) { return []byte("pw"), nil })
+	if err != nil || pk.Key == nil || !pk.Public.Equal(want) {
+		t.Fatalf("passphrase: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ package reencrypt
 // the rest of the package uses.
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -30,15 +31,20 @@ func readHeaderFile(path string) (*agefile.Header, error) {
 // copied in the kernel where possible), or, fresh, a full re-encryption to
 // recips under a new file key, armored as armored. fileKey is src's file
 // key, already unwrapped, so no asymmetric operation is repeated. It
-// returns the SHA-256 of what it wrote.
-func writeAge(dst, src *os.File, fileKey []byte, recips []age.Recipient, fresh, armored bool) (string, error) {
+// returns the SHA-256 of what it wrote. A re-encryption stops at the next
+// read once ctx is done; a rewrap's kernel copy is not interruptible, and
+// is cheap.
+func writeAge(ctx context.Context, dst, src *os.File, fileKey []byte, recips []age.Recipient, fresh, armored bool) (string, error) {
 	var err error
 	if fresh {
-		err = agefile.Reencrypt(dst, src, []age.Identity{age.NewInjectedFileKeyIdentity(fileKey)}, recips, armored)
+		err = agefile.Reencrypt(dst, ctxReader{ctx, src}, []age.Identity{age.NewInjectedFileKeyIdentity(fileKey)}, recips, armored)
 	} else {
 		err = agefile.RewrapFile(dst, src, fileKey, nil, recips)
 	}
 	if err != nil {
+		return "", err
+	}
+	if err := ctx.Err(); err != nil {
 		return "", err
 	}
 	if _, err := dst.Seek(0, io.SeekStart); err != nil {
@@ -49,6 +55,20 @@ func writeAge(dst, src *os.File, fileKey []byte, recips []age.Recipient, fresh, 
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ctxReader fails its reads once ctx is done: the re-encryption reads its
+// source a few KiB at a time, so it stops within one chunk of a cancel.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 func truncate(s string, n int) string {

@@ -153,3 +153,21 @@ func buildFleet(tb testing.TB, dir string, secrets, recips int) (*secretsnix.Rul
 	}
 	return rules, hosts
 }
+
+// newHybridHost is a host with an age post-quantum (age1pq1...) key.
+func newHybridHost(tb testing.TB, name string) host {
+	tb.Helper()
+	id, err := age.GenerateHybridIdentity()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := recipients.Parse(id.Recipient().String())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return host{name: name, text: r.String(), recip: r, id: []age.Identity{id}}
+}
+
+// ykRecipient is a syntactically valid age-plugin-yubikey recipient (its
+// stanzas are "piv-p256"); nfrekey never encrypts to it.
+const ykRecipient = "age1yubikey1qgqsyqcyq5rqwzqfpg9scrgwpugpzysnzs23v9ccrydpk8qarc0jqxwspvz"

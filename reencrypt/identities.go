@@ -13,7 +13,6 @@ import (
 
 	"filippo.io/age"
 	"filippo.io/age/agessh"
-	"golang.org/x/crypto/ssh"
 
 	"github.com/nfrekey/nfrekey/recipients"
 )
@@ -50,6 +49,10 @@ type identity struct {
 	desc string // "PATH (ssh-ed25519 SHA256:...)" for messages
 	// lazy is true for identities of passphrase-protected keys, tried last.
 	lazy bool
+	// pub identifies the key (its public key text), so that the same key
+	// found twice (-i and a default, or two default paths) is used, and
+	// its passphrase asked, once. "" for identities that cannot tell.
+	pub string
 }
 
 // LoadIdentities reads the identities opts names.
@@ -123,7 +126,8 @@ func LoadIdentities(opts IdentityOptions) (*Identities, error) {
 		}
 	}
 	// Keys that need a passphrase go last, so that a file another key
-	// opens never asks for one.
+	// opens never asks for one. The same key found twice is kept once,
+	// preferring a copy that needs no passphrase.
 	var eager, lazy []*identity
 	for _, id := range ids.list {
 		if id.lazy {
@@ -132,7 +136,17 @@ func LoadIdentities(opts IdentityOptions) (*Identities, error) {
 			eager = append(eager, id)
 		}
 	}
-	ids.list = append(eager, lazy...)
+	ids.list = nil
+	seen := map[string]bool{}
+	for _, id := range append(eager, lazy...) {
+		if id.pub != "" {
+			if seen[id.pub] {
+				continue
+			}
+			seen[id.pub] = true
+		}
+		ids.list = append(ids.list, id)
+	}
 	return ids, nil
 }
 
@@ -189,23 +203,29 @@ func parseIdentityFile(name string, data []byte, passphrase func(string) ([]byte
 	}
 	var out []*identity
 	for _, id := range list {
-		desc := name + " (age identity)"
-		if x, ok := id.(*age.X25519Identity); ok {
-			desc = name + " (" + x.Recipient().String() + ")"
+		desc, pub := name+" (age identity)", ""
+		switch x := id.(type) {
+		case *age.X25519Identity:
+			pub = x.Recipient().String()
+			desc = name + " (" + pub + ")"
+		case *age.HybridIdentity:
+			pub = x.Recipient().String()
+			desc = name + " (" + pub + ")"
 		}
-		out = append(out, &identity{Identity: id, desc: desc})
+		out = append(out, &identity{Identity: id, desc: desc, pub: pub})
 	}
 	return out, nil
 }
 
 func parseSSHIdentity(name string, pem []byte, passphrase func(string) ([]byte, error)) ([]*identity, error) {
-	key, err := ssh.ParseRawPrivateKey(pem)
-	var missing *ssh.PassphraseMissingError
+	// No passphrase callback here: an encrypted key gives its public key
+	// (when the file has it) and is decrypted only when a file needs it.
+	pk, err := recipients.ParsePrivateKey(pem, nil)
 	switch {
-	case errors.As(err, &missing):
-		pub := missing.PublicKey
-		if pub == nil {
-			pub, err = readPubFile(name + ".pub")
+	case errors.Is(err, recipients.ErrPassphraseNeeded):
+		pub := pk.Public
+		if pub.String() == "" {
+			pub, err = recipients.ReadHostKeyFile(name + ".pub")
 			if err != nil {
 				return nil, fmt.Errorf("passphrase-protected key without its public key in the file or in %s.pub", filepath.Base(name))
 			}
@@ -214,23 +234,14 @@ func parseSSHIdentity(name string, pem []byte, passphrase func(string) ([]byte, 
 	case err != nil:
 		return nil, fmt.Errorf("SSH private key: %v", err)
 	}
-	return sshIdentities(name, key)
+	return sshIdentities(name, pk)
 }
 
-func readPubFile(path string) (ssh.PublicKey, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	pub, _, _, _, err := ssh.ParseAuthorizedKey(data)
-	return pub, err
-}
-
-// sshIdentities builds the identities of a decrypted SSH key.
-func sshIdentities(name string, key any) ([]*identity, error) {
-	switch k := key.(type) {
-	case *ed25519.PrivateKey:
-		return sshIdentities(name, *k)
+// sshIdentities builds the identities of a decrypted SSH key: the SSH
+// identity and, for ed25519, its ssh-to-age X25519 twin.
+func sshIdentities(name string, pk recipients.PrivateKey) ([]*identity, error) {
+	pub := pk.Public.String()
+	switch k := pk.Key.(type) {
 	case ed25519.PrivateKey:
 		id, err := agessh.NewEd25519Identity(k)
 		if err != nil {
@@ -240,35 +251,28 @@ func sshIdentities(name string, key any) ([]*identity, error) {
 		if err != nil {
 			return nil, err
 		}
-		fp := sshFingerprint(k.Public())
 		return []*identity{
-			{Identity: id, desc: name + " (ssh-ed25519 " + fp + ")"},
-			{Identity: x, desc: name + " (as age " + x.Recipient().String() + ")"},
+			{Identity: id, desc: name + " (ssh-ed25519 " + pk.Public.Fingerprint() + ")", pub: pub},
+			// Keyed like the twin of a passphrase-protected key, which has no
+			// X25519 public key until decrypted.
+			{Identity: x, desc: name + " (as age " + x.Recipient().String() + ")", pub: "x25519-of " + pub},
 		}, nil
 	case *rsa.PrivateKey:
 		id, err := agessh.NewRSAIdentity(k)
 		if err != nil {
 			return nil, err
 		}
-		return []*identity{{Identity: id, desc: name + " (ssh-rsa " + sshFingerprint(&k.PublicKey) + ")"}}, nil
+		return []*identity{{Identity: id, desc: name + " (ssh-rsa " + pk.Public.Fingerprint() + ")", pub: pub}}, nil
 	default:
-		return nil, fmt.Errorf("unsupported SSH key type %T (age uses ssh-ed25519 and ssh-rsa)", key)
+		return nil, fmt.Errorf("unsupported SSH key type %T (age uses ssh-ed25519 and ssh-rsa)", pk.Key)
 	}
-}
-
-func sshFingerprint(pub any) string {
-	p, err := ssh.NewPublicKey(pub)
-	if err != nil {
-		return ""
-	}
-	return ssh.FingerprintSHA256(p)
 }
 
 // lazySSH is a passphrase-protected SSH key, decrypted on first need.
 type lazySSH struct {
 	name       string
 	pem        []byte
-	pub        ssh.PublicKey
+	pub        recipients.Recipient
 	tag        string
 	passphrase func(string) ([]byte, error)
 
@@ -277,15 +281,17 @@ type lazySSH struct {
 	err  error
 }
 
-func newLazySSH(name string, pem []byte, pub ssh.PublicKey, passphrase func(string) ([]byte, error)) ([]*identity, error) {
-	if t := pub.Type(); t != ssh.KeyAlgoED25519 && t != ssh.KeyAlgoRSA {
-		return nil, fmt.Errorf("unsupported SSH key type %s (age uses ssh-ed25519 and ssh-rsa)", t)
+func newLazySSH(name string, pem []byte, pub recipients.Recipient, passphrase func(string) ([]byte, error)) ([]*identity, error) {
+	if !pub.IsSSH() {
+		return nil, fmt.Errorf("unsupported SSH key type (age uses ssh-ed25519 and ssh-rsa)")
 	}
-	l := &lazySSH{name: name, pem: pem, pub: pub, tag: recipients.SSHTag(pub.Marshal()), passphrase: passphrase}
-	fp := ssh.FingerprintSHA256(pub)
-	out := []*identity{{Identity: lazyIdentity{l, 0}, desc: name + " (" + pub.Type() + " " + fp + ", passphrase-protected)", lazy: true}}
-	if pub.Type() == ssh.KeyAlgoED25519 {
-		out = append(out, &identity{Identity: lazyIdentity{l, 1}, desc: name + " (as age X25519, passphrase-protected)", lazy: true})
+	l := &lazySSH{name: name, pem: pem, pub: pub, tag: pub.Tag(), passphrase: passphrase}
+	kind := pub.Kind.String()
+	out := []*identity{{Identity: lazyIdentity{l, 0}, desc: name + " (" + kind + " " + pub.Fingerprint() + ", passphrase-protected)", lazy: true, pub: pub.String()}}
+	if pub.Kind == recipients.SSHEd25519 {
+		// Its X25519 twin's public key is unknown until decrypted: keyed
+		// by the SSH key, so that the same key met twice is kept once.
+		out = append(out, &identity{Identity: lazyIdentity{l, 1}, desc: name + " (as age X25519, passphrase-protected)", lazy: true, pub: "x25519-of " + pub.String()})
 	}
 	return out, nil
 }
@@ -296,17 +302,12 @@ func (l *lazySSH) decrypt() ([]*identity, error) {
 			l.err = fmt.Errorf("%s is passphrase-protected and no passphrase can be asked", l.name)
 			return
 		}
-		pass, err := l.passphrase(l.name)
+		pk, err := recipients.ParsePrivateKey(l.pem, func() ([]byte, error) { return l.passphrase(l.name) })
 		if err != nil {
-			l.err = err
+			l.err = fmt.Errorf("%s: %w", l.name, err)
 			return
 		}
-		key, err := ssh.ParseRawPrivateKeyWithPassphrase(l.pem, pass)
-		if err != nil {
-			l.err = fmt.Errorf("%s: %v", l.name, err)
-			return
-		}
-		l.ids, l.err = sshIdentities(l.name, key)
+		l.ids, l.err = sshIdentities(l.name, pk)
 	})
 	return l.ids, l.err
 }
@@ -320,7 +321,7 @@ type lazyIdentity struct {
 func (li lazyIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 	need := false
 	for _, s := range stanzas {
-		if li.which == 0 && s.Type == li.l.pub.Type() && len(s.Args) > 0 && s.Args[0] == li.l.tag {
+		if li.which == 0 && s.Type == li.l.pub.Kind.String() && len(s.Args) > 0 && s.Args[0] == li.l.tag {
 			need = true
 		}
 		if li.which == 1 && s.Type == "X25519" {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -331,10 +333,9 @@ func (inv *Inventory) judgeFile(s *Secret) {
 	}
 	s.Exists = true
 	s.header = h
-	facts := headerFacts{X25519: h.X25519Count()}
-	facts.Ed25519, facts.RSA = h.SSHTags()
+	facts := factsOf(h)
 	var trusted []recipients.Recipient
-	if e, ok := inv.lock.Files[s.LockKey]; ok && (facts.X25519 > 0 || hasOpaque(s.Recipients)) {
+	if e, ok := inv.lock.Files[s.LockKey]; ok && (len(facts.Types) > 0 || hasOpaque(s.Recipients)) {
 		if sum, err := fileSHA256(s.File); err == nil && sum == e.SHA256 {
 			trusted = lockRecipients(e, facts)
 		}
@@ -346,15 +347,82 @@ func (inv *Inventory) judgeFile(s *Secret) {
 // headerFacts are what an age header says about its recipients.
 type headerFacts struct {
 	Ed25519, RSA []string // ssh key tags
-	X25519       int      // X25519 stanzas (their recipients are not in the header)
+	// Types counts every other non-grease stanza type (X25519,
+	// mlkem768x25519, plugin types such as piv-p256, scrypt...): those
+	// stanzas name no recipient, so only their number per type is known.
+	Types map[string]int
+}
+
+// factsOf extracts the facts of a header.
+func factsOf(h *agefile.Header) headerFacts {
+	f := headerFacts{Types: map[string]int{}}
+	f.Ed25519, f.RSA = h.SSHTags()
+	for _, s := range h.Stanzas {
+		if s.Type == "ssh-ed25519" || s.Type == "ssh-rsa" || agefile.IsGrease(s.Type) {
+			continue
+		}
+		f.Types[s.Type]++
+	}
+	return f
+}
+
+// pluginPool is the bucket of stanza types that are not age's own: plugin
+// recipients whose stanza type nfrekey does not know are matched against
+// these by count.
+const pluginPool = "plugin"
+
+// stanzaType is the header stanza type a declared non-SSH recipient
+// produces, so that it can be matched by count against the header: age's
+// native kinds and the plugins whose type is documented; pluginPool for any
+// other plugin (its stanzas can be of any non-age type).
+func stanzaType(r recipients.Recipient) string {
+	switch r.Kind {
+	case recipients.X25519:
+		return "X25519"
+	case recipients.Hybrid:
+		return "mlkem768x25519"
+	case recipients.AgePlugin:
+		switch r.PluginName {
+		case "tag":
+			return "p256tag"
+		case "tagpq":
+			return "mlkem768p256tag"
+		case "yubikey":
+			return "piv-p256"
+		}
+	}
+	return pluginPool
+}
+
+// bucketCounts sorts the header's counted stanza types into the buckets
+// declared recipients are matched against: a type some declared recipient
+// (of decl) produces is its own bucket, an age type too, and every other
+// (plugin) type goes to pluginPool. byType keeps the types of each bucket
+// for messages.
+func bucketCounts(f headerFacts, claimed map[string]bool) (counts map[string]int, byType map[string]map[string]int) {
+	counts, byType = map[string]int{}, map[string]map[string]int{}
+	for t, n := range f.Types {
+		b := t
+		if !claimed[t] && !slices.Contains(agefile.KnownTypes, t) {
+			b = pluginPool
+		}
+		counts[b] += n
+		if byType[b] == nil {
+			byType[b] = map[string]int{}
+		}
+		byType[b][t] += n
+	}
+	return counts, byType
 }
 
 // lockRecipients returns the lock entry's recipients if they agree with the
-// header (same ssh tags, same X25519 count), else nil.
+// header (same ssh tags, same number of stanzas of every other type), else
+// nil.
 func lockRecipients(e lockEntry, f headerFacts) []recipients.Recipient {
 	var out []recipients.Recipient
 	var ed, rsa []string
-	x := 0
+	want := map[string]int{}
+	claimed := map[string]bool{}
 	for _, t := range e.Recipients {
 		r, err := recipients.Parse(t)
 		if err != nil {
@@ -366,11 +434,14 @@ func lockRecipients(e lockEntry, f headerFacts) []recipients.Recipient {
 		case recipients.SSHRSA:
 			rsa = append(rsa, r.Tag())
 		default:
-			x++
+			st := stanzaType(r)
+			want[st]++
+			claimed[st] = true
 		}
 		out = append(out, r)
 	}
-	if x != f.X25519 || !sameSet(ed, f.Ed25519) || !sameSet(rsa, f.RSA) {
+	have, _ := bucketCounts(f, claimed)
+	if !maps.Equal(want, have) || !sameSet(ed, f.Ed25519) || !sameSet(rsa, f.RSA) {
 		return nil
 	}
 	return out
@@ -469,20 +540,54 @@ func judge(decl []Declared, f headerFacts, trusted []recipients.Recipient, names
 				}
 			}
 		}
-		switch {
-		case len(opaque) == f.X25519:
-			v.known = f.X25519 == 0
-		case f.X25519 == 0:
-			for _, d := range opaque {
-				v.add = append(v.add, d.Label())
-				v.missing = append(v.missing, d.Recipient)
+		// Stanzas that name no recipient are matched by kind and count:
+		// every stanza must be attributable to a declared recipient of
+		// its kind, or the file is stale (an intruder's plugin stanza
+		// must not hide behind the ssh tags that match).
+		v.known = true
+		declBy := map[string][]Declared{}
+		claimed := map[string]bool{}
+		for _, d := range opaque {
+			b := stanzaType(d.Recipient)
+			declBy[b] = append(declBy[b], d)
+			claimed[b] = true
+		}
+		have, byType := bucketCounts(f, claimed)
+		var buckets []string
+		for b := range declBy {
+			buckets = append(buckets, b)
+		}
+		for b := range have {
+			if declBy[b] == nil {
+				buckets = append(buckets, b)
 			}
-			v.known = true
-		default:
-			for _, d := range opaque {
-				v.add = append(v.add, d.Label())
+		}
+		sort.Strings(buckets)
+		for _, b := range buckets {
+			ds, n := declBy[b], have[b]
+			switch {
+			case len(ds) == n:
+				// Consistent but unprovable: the header does not say who.
+				v.known = false
+			case n == 0:
+				for _, d := range ds {
+					v.add = append(v.add, d.Label())
+					v.missing = append(v.missing, d.Recipient)
+				}
+			default:
+				for _, d := range ds {
+					v.add = append(v.add, d.Label())
+				}
+				types := make([]string, 0, len(byType[b]))
+				for t := range byType[b] {
+					types = append(types, t)
+				}
+				sort.Strings(types)
+				for _, t := range types {
+					v.remove = append(v.remove, fmt.Sprintf("%d unidentified %s recipient(s)", byType[b][t], t))
+				}
+				v.known = false
 			}
-			v.remove = append(v.remove, fmt.Sprintf("%d unidentified X25519 recipient(s)", f.X25519))
 		}
 	}
 	switch {
@@ -549,11 +654,13 @@ func (inv *Inventory) describeActual(h *agefile.Header) string {
 	for _, t := range rsa {
 		parts = append(parts, inv.names.tagLabel("ssh-rsa", t))
 	}
-	if n := h.X25519Count(); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d X25519", n))
-	}
-	if h.Passphrase() {
-		parts = append(parts, "passphrase (scrypt)")
+	types := factsOf(h).Types
+	for _, t := range slices.Sorted(maps.Keys(types)) {
+		if t == "scrypt" {
+			parts = append(parts, "passphrase (scrypt)")
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", types[t], t))
 	}
 	if len(parts) == 0 {
 		return "no recipient nfrekey knows"

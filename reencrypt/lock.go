@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/gofrs/flock"
 	"github.com/google/renameio/v2"
@@ -51,6 +52,13 @@ func readLock(path string) (*lockFile, []byte, error) {
 	if lf.Files == nil {
 		lf.Files = map[string]lockEntry{}
 	}
+	for k := range lf.Files {
+		if !validLockKey(k) {
+			// An entry naming a file outside the rules file's directory
+			// describes nothing nfrekey wrote: never trust it.
+			delete(lf.Files, k)
+		}
+	}
 	return &lf, data, nil
 }
 
@@ -80,10 +88,26 @@ func (lf *lockFile) writeIfChanged(path string, old []byte) (bool, error) {
 	if old == nil && len(lf.Files) == 0 {
 		return false, nil
 	}
-	if err := renameio.WriteFile(path, data, 0o644, renameio.WithExistingPermissions()); err != nil {
+	// The temp file goes beside the lock file: renameio's default, the
+	// system temp dir, may be another file system, where the rename fails.
+	if err := renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(filepath.Dir(path)), renameio.WithExistingPermissions()); err != nil {
 		return false, err
 	}
 	return true, syncDir(filepath.Dir(path))
+}
+
+// validLockKey reports whether a lock key stays inside the rules file's
+// directory: relative, slash-separated, no ".." element.
+func validLockKey(k string) bool {
+	if k == "" || strings.HasPrefix(k, "/") || strings.Contains(k, "\\") {
+		return false
+	}
+	for _, e := range strings.Split(k, "/") {
+		if e == ".." {
+			return false
+		}
+	}
+	return true
 }
 
 func fileSHA256(path string) (string, error) {
@@ -99,27 +123,20 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// RepoLockPath is the file flocked for the whole of a mutating run:
-// .git/nfrekey.flock when the repo has a .git directory (never committed,
-// never in the way), else .nfrekey.flock in the repo root. .nfrekey.lock
-// itself cannot be flocked: it is replaced by rename.
-func RepoLockPath(repoRoot string) string {
-	if st, err := os.Stat(filepath.Join(repoRoot, ".git")); err == nil && st.IsDir() {
-		return filepath.Join(repoRoot, ".git", "nfrekey.flock")
-	}
-	return filepath.Join(repoRoot, ".nfrekey.flock")
-}
-
-// lockRepo takes the repo lock without waiting.
+// lockRepo takes the repo lock without waiting: a flock on the repo root
+// directory itself, opened read-only, so that taking it creates nothing on
+// disk (a run that fails leaves the repo exactly as it was, and there is
+// no lock file to commit or ignore). .nfrekey.lock cannot be flocked: it is
+// replaced by rename. The lock is released when the returned Flock is
+// closed, or when the process dies.
 func lockRepo(repoRoot string) (*flock.Flock, error) {
-	path := RepoLockPath(repoRoot)
-	fl := flock.New(path)
+	fl := flock.New(repoRoot, flock.SetFlag(os.O_RDONLY))
 	ok, err := fl.TryLock()
 	if err != nil {
-		return nil, inputErr(fmt.Errorf("cannot lock the repo (%s): %w", path, err))
+		return nil, inputErr(fmt.Errorf("cannot lock the repo (%s): %w", repoRoot, err))
 	}
 	if !ok {
-		return nil, inputErr(fmt.Errorf("another nfrekey run holds the lock (%s)", path))
+		return nil, inputErr(fmt.Errorf("another nfrekey run holds the lock (%s)", repoRoot))
 	}
 	return fl, nil
 }

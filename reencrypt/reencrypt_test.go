@@ -7,11 +7,14 @@ import (
 	"crypto/rand"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -33,8 +36,14 @@ func TestJudge(t *testing.T) {
 		}
 		return out
 	}
+	pq1 := newHybridHost(t, "pq1")
+	ykr, err := recipients.Parse(ykRecipient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yk := host{name: "yk", recip: ykr}
 	names := newNameIndex()
-	for _, h := range []host{web1, web2, x1, x2} {
+	for _, h := range []host{web1, web2, x1, x2, pq1, yk} {
 		names.add(Declared{Name: h.name, Recipient: h.recip})
 	}
 	tags := func(hs ...host) []string {
@@ -63,14 +72,23 @@ func TestJudge(t *testing.T) {
 		{"ssh exact", d(web1, web2), headerFacts{Ed25519: tags(web1, web2)}, nil, StatusOK, nil, nil, true},
 		{"ssh add", d(web1, web2), headerFacts{Ed25519: tags(web1)}, nil, StatusStale, []string{"web2"}, nil, true},
 		{"ssh remove", d(web1), headerFacts{Ed25519: tags(web1, web2)}, nil, StatusStale, nil, []string{"web2"}, true},
-		{"x25519 same count", d(web1, x1), headerFacts{Ed25519: tags(web1), X25519: 1}, nil, StatusUnverified, nil, nil, false},
+		{"x25519 same count", d(web1, x1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 1}}, nil, StatusUnverified, nil, nil, false},
 		{"x25519 none in file", d(web1, x1), headerFacts{Ed25519: tags(web1)}, nil, StatusStale, []string{"x1"}, nil, true},
-		{"x25519 extra", d(web1), headerFacts{Ed25519: tags(web1), X25519: 2}, nil, StatusStale, nil, []string{"2 unidentified X25519 recipient(s)"}, false},
-		{"x25519 count differs", d(x1, x2), headerFacts{X25519: 1}, nil, StatusStale, []string{"x1", "x2"}, []string{"1 unidentified X25519 recipient(s)"}, false},
-		{"lock exact", d(web1, x1), headerFacts{Ed25519: tags(web1), X25519: 1}, rs(web1, x1), StatusOK, nil, nil, true},
-		{"lock swap", d(web1, x2), headerFacts{Ed25519: tags(web1), X25519: 1}, rs(web1, x1), StatusStale, []string{"x2"}, []string{"x1"}, true},
-		{"lock add", d(web1, x1, x2), headerFacts{Ed25519: tags(web1), X25519: 1}, rs(web1, x1), StatusStale, []string{"x2"}, nil, true},
+		{"x25519 extra", d(web1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 2}}, nil, StatusStale, nil, []string{"2 unidentified X25519 recipient(s)"}, false},
+		{"x25519 count differs", d(x1, x2), headerFacts{Types: map[string]int{"X25519": 1}}, nil, StatusStale, []string{"x1", "x2"}, []string{"1 unidentified X25519 recipient(s)"}, false},
+		{"lock exact", d(web1, x1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 1}}, rs(web1, x1), StatusOK, nil, nil, true},
+		{"lock swap", d(web1, x2), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 1}}, rs(web1, x1), StatusStale, []string{"x2"}, []string{"x1"}, true},
+		{"lock add", d(web1, x1, x2), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 1}}, rs(web1, x1), StatusStale, []string{"x2"}, nil, true},
 		{"grease ignored", d(web1), headerFacts{Ed25519: tags(web1)}, nil, StatusOK, nil, nil, true},
+		// Item: stanzas no declared recipient can account for are not ignored.
+		{"plugin intruder", d(web1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"piv-p256": 1}}, nil, StatusStale, nil, []string{"1 unidentified piv-p256 recipient(s)"}, false},
+		{"hybrid intruder", d(web1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"mlkem768x25519": 1}}, nil, StatusStale, nil, []string{"1 unidentified mlkem768x25519 recipient(s)"}, false},
+		{"hybrid declared", d(pq1), headerFacts{Types: map[string]int{"mlkem768x25519": 1}}, nil, StatusUnverified, nil, nil, false},
+		{"hybrid not an X25519", d(pq1), headerFacts{Types: map[string]int{"X25519": 1}}, nil, StatusStale, []string{"pq1"}, []string{"1 unidentified X25519 recipient(s)"}, false},
+		{"hybrid lock exact", d(pq1), headerFacts{Types: map[string]int{"mlkem768x25519": 1}}, rs(pq1), StatusOK, nil, nil, true},
+		{"yubikey declared", d(web1, yk), headerFacts{Ed25519: tags(web1), Types: map[string]int{"piv-p256": 1}}, nil, StatusUnverified, nil, nil, false},
+		{"yubikey plus intruder", d(yk), headerFacts{Types: map[string]int{"piv-p256": 1, "foo": 1}}, nil, StatusStale, nil, []string{"1 unidentified foo recipient(s)"}, false},
+		{"scrypt", d(web1), headerFacts{Types: map[string]int{"scrypt": 1}}, nil, StatusStale, []string{"web1"}, []string{"1 unidentified scrypt recipient(s)"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := judge(tc.decl, tc.facts, tc.trusted, names)
@@ -392,24 +410,51 @@ func TestRekeyLockHeld(t *testing.T) {
 	}
 }
 
+// TestRekeyWriteFailureLeavesFile injects an I/O failure for one file
+// (permissions would not stop root, and CI runs as root): that file stays
+// byte for byte as it was, the others are rekeyed, no temp file is left,
+// and the lock file lists only the rekeyed ones.
 func TestRekeyWriteFailureLeavesFile(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root ignores directory permissions")
-	}
 	r := newRepo(t)
 	encryptTo(t, r.path("ro/a.age"), []byte("x"), false, r.web1)
 	encryptTo(t, r.path("b.age"), []byte("x"), false, r.web1)
 	r.secret("ro/a.age", 1, r.web1, r.web2)
 	r.secret("b.age", 2, r.web1, r.web2)
-	os.Chmod(r.path("ro"), 0o555)
-	defer os.Chmod(r.path("ro"), 0o755)
+	past := time.Now().Add(-time.Hour).Truncate(time.Second)
+	os.Chtimes(r.path("ro/a.age"), past, past)
 	before := snapshot(t, r.path("ro/a.age"))
-	res, err := r.rekey(t, RekeyOptions{})
-	if err == nil || IsInput(err) || res.Rekeyed != 1 || len(res.Failed) != 1 {
+	var events []string
+	res, err := r.rekey(t, RekeyOptions{
+		failWrite: func(path string) error {
+			if filepath.Base(path) == "a.age" {
+				return &os.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}
+			}
+			return nil
+		},
+		Progress: func(e Event) { events = append(events, fmt.Sprint(e.Kind, " ", e.File.Path)) },
+	})
+	if err == nil || IsInput(err) || res.Rekeyed != 1 || len(res.Failed) != 1 || res.Failed[0].Path != "ro/a.age" ||
+		!strings.Contains(err.Error(), "ro/a.age: ") || !errors.Is(err, syscall.ENOSPC) {
 		t.Fatalf("%v %+v", err, res)
 	}
 	if !reflect.DeepEqual(snapshot(t, r.path("ro/a.age")), before) {
 		t.Error("failed file changed")
+	}
+	if s := r.audit(t); s.Secrets[0].Status != StatusOK || s.Secrets[1].Status != StatusStale {
+		t.Errorf("after: %v", statuses(s))
+	}
+	for _, p := range tree(t, r.dir) {
+		if strings.Contains(filepath.Base(p), tempPrefix) {
+			t.Errorf("temp file left: %s", p)
+		}
+	}
+	lock, _ := os.ReadFile(r.path(LockFileName))
+	if !bytes.Contains(lock, []byte(`"b.age"`)) || bytes.Contains(lock, []byte("a.age\"")) {
+		t.Errorf("lock file:\n%s", lock)
+	}
+	sort.Strings(events)
+	if want := []string{"1 b.age", "1 ro/a.age", "2 b.age", "3 ro/a.age"}; !reflect.DeepEqual(events, want) {
+		t.Errorf("events %v, want %v", events, want)
 	}
 }
 

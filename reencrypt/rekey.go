@@ -4,16 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"filippo.io/age"
-	"github.com/google/renameio/v2"
 	"github.com/hashicorp/go-multierror"
 
+	"github.com/nfrekey/nfrekey/reencrypt/agefile"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
 
@@ -33,13 +36,19 @@ type RekeyOptions struct {
 	Identities *Identities
 	// Progress receives the events of the run, one at a time.
 	Progress func(Event)
+
+	// failWrite, when set (package tests only), is called with each
+	// planned file once its temp file is written; an error it returns is
+	// handled as an I/O failure of that file. It lets the write-failure
+	// path be tested as root, whom permissions do not stop.
+	failWrite func(path string) error
 }
 
 // EventKind is what an Event reports.
 type EventKind int
 
 const (
-	EventPlanned EventKind = iota + 1 // a file will be rekeyed (sent before anything is decrypted)
+	EventPlanned EventKind = iota + 1 // a file will be rekeyed (sent once every planned file is opened, before anything is written)
 	EventWritten                      // a file was replaced
 	EventFailed                       // a file could not be written; it is left as it was
 )
@@ -70,6 +79,46 @@ type FileError struct {
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
+// OpenError is the set of planned files that stopped a rekey before
+// anything was written: files that cannot be opened (no identity, corrupt
+// header, invalid file) or whose payload turned out undecryptable or
+// truncated while being re-encrypted. It is returned inside an
+// *InputError; callers print one line per file (Files), then Summary.
+type OpenError struct {
+	Files   []FileError
+	Planned int // files planned (or selected, when invalid ones are refused)
+	// Identities lists the identities tried ("" when identities are not
+	// the issue: payload errors).
+	Identities string
+}
+
+// Error is one line, for callers that print errors as they come.
+func (e *OpenError) Error() string {
+	parts := make([]string, len(e.Files))
+	for i := range e.Files {
+		parts[i] = e.Files[i].Error()
+	}
+	return fmt.Sprintf("cannot rekey %d of %d planned files (%s); %s", len(e.Files), e.Planned, strings.Join(parts, "; "), e.Summary())
+}
+
+// Unwrap lets errors.Is and errors.As see each file's error.
+func (e *OpenError) Unwrap() []error {
+	out := make([]error, len(e.Files))
+	for i := range e.Files {
+		out[i] = &e.Files[i]
+	}
+	return out
+}
+
+// Summary is the closing line: nothing was written, and with what
+// identities.
+func (e *OpenError) Summary() string {
+	if e.Identities == "" {
+		return "nothing was written"
+	}
+	return "nothing was written (identities tried: " + e.Identities + ")"
+}
+
 // RekeyResult is what a rekey did.
 type RekeyResult struct {
 	Plan        []PlannedFile
@@ -77,6 +126,10 @@ type RekeyResult struct {
 	Unchanged   int // selected, existing files that needed nothing
 	Failed      []FileError
 	LockWritten bool
+	// Unverified are the selected files left unverified (X25519 or other
+	// count-only recipients without a trusted lock entry), by path: a
+	// --force rekey of them brings them under the lock.
+	Unverified []string
 }
 
 type planned struct {
@@ -84,14 +137,31 @@ type planned struct {
 	pf      PlannedFile
 	fileKey []byte
 	recips  []age.Recipient // all declared (fresh) or the missing ones (rewrap)
+
+	// Set by writeTemp: the temp file holding the new content (closed and
+	// synced, not yet renamed), its lock entry, and why it failed.
+	temp    string
+	entry   *lockEntry
+	err     error
+	content bool // err is about the file's content (exit 2), not I/O
 }
 
 // Rekey brings the selected stale secrets (all with Force) to their
-// declared recipients: plan, then open every planned file (nothing is
-// written if one cannot be opened: *InputError), then replace each file
-// atomically on Jobs workers, then update the lock file. Files that fail
-// while being written are left as they were, reported in Failed and in the
-// returned error (not an *InputError). The repo lock is held throughout.
+// declared recipients, as a two-phase commit:
+//
+//  1. open every planned file (unwrap its file key); if one cannot be
+//     opened, or a selected file is invalid, nothing is written
+//     (*InputError wrapping *OpenError);
+//  2. write the new content of every planned file to a temp file in its
+//     own directory, synced and closed; if one turns out undecryptable or
+//     truncated, every temp file is removed and nothing is written
+//     (*InputError wrapping *OpenError), and the same on cancellation;
+//  3. rename the temp files over the originals, fsync each directory once,
+//     then update the lock file.
+//
+// Files whose temp file or rename fail for an I/O reason are left as they
+// were, reported in Failed and in the returned error (not an *InputError),
+// while the others are committed. The repo lock is held throughout.
 func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 	if !opts.DryRun {
 		fl, err := lockRepo(opts.RepoRoot)
@@ -110,16 +180,26 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 	}
 	res := &RekeyResult{}
 	var plan []*planned
+	var invalid []FileError
 	for _, s := range selected {
 		if !s.Exists {
 			continue
 		}
-		if !(opts.Force || s.Status == StatusStale || s.Status == StatusInvalid) {
+		if s.Status == StatusInvalid {
+			// Not planned: nothing can be done to a file whose header
+			// cannot be read, and the run must not write anything else.
+			invalid = append(invalid, FileError{Path: s.Path, Err: s.Err})
+			continue
+		}
+		if !(opts.Force || s.Status == StatusStale) {
+			if s.Status == StatusUnverified {
+				res.Unverified = append(res.Unverified, s.Path)
+			}
 			res.Unchanged++
 			continue
 		}
 		p := &planned{s: s, pf: PlannedFile{Path: s.Path, Add: s.Add, Remove: s.Remove}}
-		p.pf.Fresh = opts.Force || opts.Rotate || !s.known || len(s.Remove) > 0 || s.Status == StatusInvalid
+		p.pf.Fresh = opts.Force || opts.Rotate || !s.known || len(s.Remove) > 0
 		plan = append(plan, p)
 		res.Plan = append(res.Plan, p.pf)
 	}
@@ -131,10 +211,13 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 			opts.Progress(e)
 		}
 	}
-	for _, p := range plan {
-		emit(Event{Kind: EventPlanned, File: p.pf})
+	if len(invalid) > 0 {
+		return res, inputErr(&OpenError{Files: invalid, Planned: len(plan) + len(invalid)})
 	}
 	if opts.DryRun || len(plan) == 0 {
+		for _, p := range plan {
+			emit(Event{Kind: EventPlanned, File: p.pf})
+		}
 		if !opts.DryRun {
 			res.LockWritten, err = inv.updateLock(nil)
 		}
@@ -151,33 +234,74 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 		}
 		errs[i] = inv.open(plan[i], ids)
 	})
-	var bad []string
+	if err := ctx.Err(); err != nil {
+		return res, fmt.Errorf("interrupted before writing anything: %w", err)
+	}
+	var bad []FileError
 	for i, err := range errs {
 		if err != nil {
-			bad = append(bad, "  "+plan[i].s.Path+": "+err.Error())
+			bad = append(bad, FileError{Path: plan[i].s.Path, Err: err})
 		}
 	}
 	if len(bad) > 0 {
-		return res, inputErr(fmt.Errorf("cannot open %d of %d planned files; nothing was written:\n%s\nidentities tried: %s",
-			len(bad), len(plan), strings.Join(bad, "\n"), describeIdentities(opts.Identities)))
+		return res, inputErr(&OpenError{Files: bad, Planned: len(plan), Identities: describeIdentities(opts.Identities)})
+	}
+	// The plan is printed only now that it is known to be possible.
+	for _, p := range plan {
+		emit(Event{Kind: EventPlanned, File: p.pf})
 	}
 
-	// Phase 2: write. Jobs bounds the CPU-bound part of each file (the
-	// wrapping or re-encryption into its temp file, under cpu); its fsync
-	// and rename only wait on the disk, so more files than that are in
-	// flight: their waits overlap the crypto of the next ones, and each
-	// other (concurrent fsyncs share journal commits).
+	// Phase 2: every planned file to a temp file, nothing renamed. Jobs
+	// bounds the CPU-bound part of each file (the wrapping or
+	// re-encryption, under cpu); its fsync only waits on the disk, so more
+	// files than that are in flight: their waits overlap the crypto of the
+	// next ones, and each other (concurrent fsyncs share journal commits).
+	// Each temp file is closed once written, so that 10,000 planned files
+	// do not hold 10,000 descriptors.
 	cpu := make(chan struct{}, workers(opts.Jobs))
-	entries := make([]*lockEntry, len(plan))
+	forEach(ioWorkers(opts.Jobs), len(plan), func(i int) {
+		if err := ctx.Err(); err != nil {
+			plan[i].err = err
+			return
+		}
+		plan[i].writeTemp(ctx, cpu, opts.failWrite)
+	})
+	removeTemps := func() {
+		for _, p := range plan {
+			if p.temp != "" {
+				os.Remove(p.temp)
+				p.temp = ""
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		removeTemps()
+		return res, fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
+	}
+	bad = nil
+	for _, p := range plan {
+		if p.err != nil && p.content {
+			bad = append(bad, FileError{Path: p.s.Path, Err: p.err})
+		}
+	}
+	if len(bad) > 0 {
+		removeTemps()
+		return res, inputErr(&OpenError{Files: bad, Planned: len(plan)})
+	}
+
+	// Phase 3: commit. Renames are metadata operations; done in parallel
+	// they overlap like the fsyncs.
 	forEach(ioWorkers(opts.Jobs), len(plan), func(i int) {
 		p := plan[i]
-		if err := ctx.Err(); err != nil {
-			errs[i] = err
-		} else {
-			entries[i], errs[i] = p.write(cpu)
+		if p.err == nil {
+			if err := os.Rename(p.temp, p.s.File); err != nil {
+				os.Remove(p.temp)
+				p.err = err
+			}
+			p.temp = ""
 		}
-		if errs[i] != nil {
-			emit(Event{Kind: EventFailed, File: p.pf, Err: errs[i]})
+		if p.err != nil {
+			emit(Event{Kind: EventFailed, File: p.pf, Err: p.err})
 		} else {
 			emit(Event{Kind: EventWritten, File: p.pf})
 		}
@@ -185,15 +309,15 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 	var merr *multierror.Error
 	done := map[string]*lockEntry{}
 	dirSet := map[string]bool{}
-	for i, p := range plan {
-		if errs[i] != nil {
-			fe := FileError{Path: p.s.Path, Err: errs[i]}
+	for _, p := range plan {
+		if p.err != nil {
+			fe := FileError{Path: p.s.Path, Err: p.err}
 			res.Failed = append(res.Failed, fe)
 			merr = multierror.Append(merr, &fe)
 			continue
 		}
 		res.Rekeyed++
-		done[p.s.LockKey] = entries[i]
+		done[p.s.LockKey] = p.entry
 		dirSet[filepath.Dir(p.s.File)] = true
 	}
 	// One fsync per directory instead of per file, all done before the
@@ -286,7 +410,7 @@ func (inv *Inventory) open(p *planned, ids []age.Identity) error {
 			}
 			return fmt.Errorf("no identity opens it (its recipients: %s)", inv.describeActual(s.header))
 		}
-		return fmt.Errorf("%v (its recipients: %s)", err, inv.describeActual(s.header))
+		return fmt.Errorf("%w (its recipients: %s)", err, inv.describeActual(s.header))
 	}
 	p.fileKey = key
 	if p.pf.Fresh {
@@ -309,62 +433,124 @@ func (inv *Inventory) open(p *planned, ids []age.Identity) error {
 	return nil
 }
 
-// write replaces the planned file atomically and returns its lock entry.
-// It holds a token of cpu while it computes and writes the new file, not
-// while it waits for the disk to make it durable. On error the file is as
-// it was.
-func (p *planned) write(cpu chan struct{}) (*lockEntry, error) {
+// tempPrefix starts the name of every temp file a rekey writes, so that
+// one a crash leaves behind is recognisable (and safe to delete: it is
+// never the only copy of anything).
+const tempPrefix = ".nfrekey-tmp-"
+
+// writeTemp writes the new content of the planned file to a temp file in
+// its directory, synced and closed, and records it in p.temp with its lock
+// entry; or records in p.err why it could not, with no temp file left. It
+// holds a token of cpu while it computes and writes the content, not while
+// it waits for the disk to make it durable. failWrite, when set (tests),
+// injects an I/O failure once the content is written.
+func (p *planned) writeTemp(ctx context.Context, cpu chan struct{}, failWrite func(string) error) {
+	dir := filepath.Dir(p.s.File)
+	var tmp *os.File
+	fail := func(err error, content bool) {
+		if tmp != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+		p.err, p.content = err, content
+	}
+	src, err := os.Open(p.s.File)
+	if err != nil {
+		fail(err, false)
+		return
+	}
+	defer src.Close()
+	st, err := src.Stat()
+	if err != nil {
+		fail(err, false)
+		return
+	}
+	// CreateTemp makes the file 0600: it never has wider permissions than
+	// the original, whose mode it then takes.
+	if tmp, err = os.CreateTemp(dir, tempPrefix+filepath.Base(p.s.File)+"-*"); err != nil {
+		fail(err, false)
+		return
+	}
+	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+		fail(err, false)
+		return
+	}
 	cpu <- struct{}{}
-	pf, sum, err := p.writeTemp()
+	sum, err := writeAge(ctx, tmp, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored)
 	<-cpu
 	if err != nil {
-		return nil, err
+		fail(err, isContentError(ctx, err))
+		return
 	}
-	defer pf.Cleanup()
-	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return nil, err
+	if failWrite != nil {
+		if err := failWrite(p.s.File); err != nil {
+			fail(err, false)
+			return
+		}
 	}
-	// The directory is synced once for all its files, after every rename.
+	if err := tmp.Sync(); err != nil {
+		fail(err, false)
+		return
+	}
+	if err := tmp.Close(); err != nil {
+		name := tmp.Name()
+		tmp = nil
+		os.Remove(name)
+		fail(err, false)
+		return
+	}
+	p.temp = tmp.Name()
 	e := &lockEntry{SHA256: sum}
 	for _, d := range p.s.Recipients {
 		e.Recipients = append(e.Recipients, d.Recipient.String())
 	}
 	sort.Strings(e.Recipients)
-	return e, nil
+	p.entry = e
 }
 
-// writeTemp writes the new content of the planned file to a pending file
-// in its directory and returns it, not yet synced nor renamed, with the
-// SHA-256 of its content.
-func (p *planned) writeTemp() (*renameio.PendingFile, string, error) {
-	src, err := os.Open(p.s.File)
-	if err != nil {
-		return nil, "", err
+// isContentError reports whether err, from writing a planned file's new
+// content, is about the file itself (a corrupt, truncated or undecryptable
+// payload: bad input, exit 2) rather than the system (reading or writing
+// failed: exit 1, others committed). Errors of the file system carry an
+// *fs.PathError or an errno; age's authentication failures and agefile's
+// format errors carry neither.
+func isContentError(ctx context.Context, err error) bool {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return false
 	}
-	defer src.Close()
-	pf, err := renameio.NewPendingFile(p.s.File, renameio.WithTempDir(filepath.Dir(p.s.File)), renameio.WithExistingPermissions())
-	if err != nil {
-		return nil, "", err
+	for _, e := range []error{agefile.ErrTruncated, agefile.ErrPayloadShape, agefile.ErrMalformed,
+		agefile.ErrBadHeaderMAC, agefile.ErrNotAge, io.ErrUnexpectedEOF} {
+		if errors.Is(err, e) {
+			return true
+		}
 	}
-	sum, err := writeAge(pf.File, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored)
-	if err != nil {
-		pf.Cleanup()
-		return nil, "", err
-	}
-	return pf, sum, nil
+	var pe *fs.PathError
+	var errno syscall.Errno
+	return !errors.As(err, &pe) && !errors.As(err, &errno)
 }
 
-// updateLock records the files written, drops entries of files that no
-// longer exist, and writes the lock file if its content changed.
+// updateLock records the files written, drops the entries of files that
+// no longer exist or are no longer declared (nfrekey vouches only for
+// declared secrets), and writes the lock file if its content changed.
+// Secrets whose lock key would leave the rules file's directory get no
+// entry.
 func (inv *Inventory) updateLock(done map[string]*lockEntry) (bool, error) {
+	declared := map[string]bool{}
+	for _, s := range inv.Secrets {
+		if s.Declared && s.Exists && validLockKey(s.LockKey) {
+			declared[s.LockKey] = true
+		}
+	}
 	files := map[string]lockEntry{}
 	for k, e := range inv.lock.Files {
-		if inv.lockKeyExists(k) {
+		if declared[k] && inv.lockKeyExists(k) {
 			files[k] = e
 		}
 	}
 	for k, e := range done {
-		files[k] = *e
+		if declared[k] {
+			files[k] = *e
+		}
 	}
 	lf := &lockFile{Version: 1, Files: files}
 	return lf.writeIfChanged(inv.lockPath, inv.lockData)

@@ -100,11 +100,26 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	if bar != nil {
 		bar.Finish()
 	}
+	var oe *reencrypt.OpenError
+	if errors.As(err, &oe) {
+		// One line per file, then what it means for the run: the
+		// contract's one line per error.
+		for _, f := range oe.Files {
+			fmt.Fprintf(io.Err, "nfrekey: %s: %s\n", f.Path, oneLine(f.Err.Error()))
+		}
+		fmt.Fprintf(io.Err, "nfrekey: %s\n", oe.Summary())
+		return &exitError{code: exitInput, silent: true}
+	}
 	if reencrypt.IsInput(err) || res == nil {
 		return reencryptError(err)
 	}
 	if !o.DryRun && !g.Quiet {
 		fmt.Fprintf(io.Out, "rekeyed %d, unchanged %d, failed %d\n", res.Rekeyed, res.Unchanged, len(res.Failed))
+	}
+	if n := len(res.Unverified); n > 0 && !g.Quiet {
+		// Plain rekey leaves them alone (their counts agree); say how to
+		// make them auditable rather than let them stay unverified unseen.
+		fmt.Fprintf(io.Err, "nfrekey: %d secrets are unverified (X25519 recipients not provable from the header); rekey --force PATH... to bring them under the lock\n", n)
 	}
 	if err != nil {
 		var merr *multierror.Error
