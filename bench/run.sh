@@ -65,7 +65,7 @@ for spec in 200x10 2000x20; do
   if [ "$n" -lt "$s" ]; then
     find "$d/loop/secrets" -name '*.age' | sort | tail -n +$((n + 1)) | xargs rm -f
   fi
-  hf "agenix-loop-$spec" --runs 1 --prepare "rm -rf $d/loopw && cp -a $d/loop $d/loopw" \
+  hf "agenix-loop-$spec" --shell=bash --runs 1 --prepare "rm -rf $d/loopw && cp -a $d/loop $d/loopw" \
     "agenix_loop $d/loopw"
   echo "(agenix loop over $n of $s files)"
   echo
