@@ -78,52 +78,46 @@ func (ev *evaluator) forceInt(t *thunk, pos int) (int64, error) {
 	return i, nil
 }
 
-func (ev *evaluator) forceBool(t *thunk, pos int) (bool, error) {
+// forceAs forces t and requires a value of type T; what names the type in
+// Nix's words for the error.
+func forceAs[T value](ev *evaluator, t *thunk, pos int, what string) (T, error) {
 	v, err := ev.force(t, pos)
 	if err != nil {
-		return false, err
+		var zero T
+		return zero, err
 	}
-	b, ok := v.(bool)
+	return asType[T](ev, v, pos, what)
+}
+
+// asType requires v to be a T, with Nix's "value is X while Y was expected".
+func asType[T value](ev *evaluator, v value, pos int, what string) (T, error) {
+	x, ok := v.(T)
 	if !ok {
-		return false, ev.errorf(pos, "value is %s while a Boolean was expected", typeName(v))
+		return x, ev.errorf(pos, "value is %s while %s was expected", typeName(v), what)
 	}
-	return b, nil
+	return x, nil
+}
+
+// asBool is the test of predicates (filter, any, all, sort, partition) and
+// of conditions.
+func (ev *evaluator) asBool(v value, pos int) (bool, error) {
+	return asType[bool](ev, v, pos, "a Boolean")
+}
+
+func (ev *evaluator) forceBool(t *thunk, pos int) (bool, error) {
+	return forceAs[bool](ev, t, pos, "a Boolean")
 }
 
 func (ev *evaluator) forceList(t *thunk, pos int) (*listV, error) {
-	v, err := ev.force(t, pos)
-	if err != nil {
-		return nil, err
-	}
-	l, ok := v.(*listV)
-	if !ok {
-		return nil, ev.errorf(pos, "value is %s while a list was expected", typeName(v))
-	}
-	return l, nil
+	return forceAs[*listV](ev, t, pos, "a list")
 }
 
 func (ev *evaluator) forceAttrs(t *thunk, pos int) (*attrsV, error) {
-	v, err := ev.force(t, pos)
-	if err != nil {
-		return nil, err
-	}
-	a, ok := v.(*attrsV)
-	if !ok {
-		return nil, ev.errorf(pos, "value is %s while a set was expected", typeName(v))
-	}
-	return a, nil
+	return forceAs[*attrsV](ev, t, pos, "a set")
 }
 
 func (ev *evaluator) forceStr(t *thunk, pos int) (*strV, error) {
-	v, err := ev.force(t, pos)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(*strV)
-	if !ok {
-		return nil, ev.errorf(pos, "value is %s while a string was expected", typeName(v))
-	}
-	return s, nil
+	return forceAs[*strV](ev, t, pos, "a string")
 }
 
 func (ev *evaluator) forceFunction(t *thunk, pos int) (value, error) {

@@ -71,9 +71,9 @@ func addLists(add addFn) {
 			if err != nil {
 				return nil, err
 			}
-			b, ok := r.(bool)
-			if !ok {
-				return nil, ev.errorf(pos, "value is %s while a Boolean was expected", typeName(r))
+			b, err := ev.asBool(r, pos)
+			if err != nil {
+				return nil, err
 			}
 			if b {
 				items = append(items, x)
@@ -96,9 +96,9 @@ func addLists(add addFn) {
 				if err != nil {
 					return nil, err
 				}
-				b, ok := r.(bool)
-				if !ok {
-					return nil, ev.errorf(pos, "value is %s while a Boolean was expected", typeName(r))
+				b, err := ev.asBool(r, pos)
+				if err != nil {
+					return nil, err
 				}
 				if b != all {
 					return b, nil
@@ -233,9 +233,9 @@ func addLists(add addFn) {
 				serr = err
 				return false
 			}
-			b, ok := r.(bool)
-			if !ok {
-				serr = ev.errorf(pos, "value is %s while a Boolean was expected", typeName(r))
+			b, err := ev.asBool(r, pos)
+			if err != nil {
+				serr = err
 			}
 			return b
 		})
@@ -259,9 +259,9 @@ func addLists(add addFn) {
 			if err != nil {
 				return nil, err
 			}
-			b, ok := r.(bool)
-			if !ok {
-				return nil, ev.errorf(pos, "value is %s while a Boolean was expected", typeName(r))
+			b, err := ev.asBool(r, pos)
+			if err != nil {
+				return nil, err
 			}
 			if b {
 				right = append(right, x)

@@ -388,11 +388,7 @@ func (ev *evaluator) evalBool(n Node, e *env, pos int) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	b, ok := v.(bool)
-	if !ok {
-		return false, ev.errorf(pos, "value is %s while a Boolean was expected", typeName(v))
-	}
-	return b, nil
+	return ev.asBool(v, pos)
 }
 
 func (ev *evaluator) evalString(x *StringLit, e *env) (value, error) {
