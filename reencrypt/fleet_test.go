@@ -12,10 +12,10 @@ import (
 	"testing"
 
 	"filippo.io/age"
-	"filippo.io/age/agessh"
 	"filippo.io/age/armor"
 	"golang.org/x/crypto/ssh"
 
+	"github.com/nfrekey/nfrekey/internal/sshage"
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
@@ -43,7 +43,9 @@ func newSSHHost(tb testing.TB, name string) host {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	id, err := agessh.NewEd25519Identity(priv)
+	// sshage, as LoadIdentities builds for ed25519 keys (its own tests
+	// check it against agessh).
+	id, err := sshage.NewIdentity(priv)
 	if err != nil {
 		tb.Fatal(err)
 	}
