@@ -67,12 +67,14 @@ type Secret struct {
 	missing []recipients.Recipient
 }
 
-// Finding is a problem of the rules themselves, not of a file.
+// Finding is a problem of the rules themselves, not of a file: a warning,
+// never drift.
 type Finding struct {
-	Kind    string // "duplicate-key"
+	Kind    string // "duplicate-key", "unused-key", "armor-mismatch"
 	Message string
 	Secret  string // the secret's path, if about one
-	Line    int
+	File    string // the file it is about, relative to the repo root, slash-separated ("" if none)
+	Line    int    // in File, 0 if unknown
 }
 
 // Inventory is every age secret of a repo with its status.
@@ -97,6 +99,8 @@ type AuditOptions struct {
 	Rules *secretsnix.Rules
 	// Jobs is the number of files read in parallel (0: NumCPU).
 	Jobs int
+	// UseNix evaluates RulesFile with nix-instantiate (secretsnix.Options.UseNix).
+	UseNix bool
 }
 
 // Audit builds the inventory: the rules evaluated once, then only the
@@ -121,7 +125,36 @@ func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	inv.armorFindings()
 	return inv, nil
+}
+
+// armorFindings reports the files whose armor is not the one their rule
+// declares: a warning, not drift. ls reports the rules' value; rekey
+// leaves such a file as it is unless it rekeys it anyway, and then writes
+// the declared armor.
+func (inv *Inventory) armorFindings() {
+	n := len(inv.Findings)
+	rules := inv.repoRel(filepath.Join(inv.RulesDir, filepath.Base(inv.RulesFile)))
+	for _, s := range inv.Secrets {
+		if !s.Declared || s.header == nil || s.header.Armored == s.Armor {
+			continue
+		}
+		is, declared := "binary", "armor = true"
+		if s.header.Armored {
+			is, declared = "ASCII-armored", "no armor"
+		}
+		inv.Findings = append(inv.Findings, Finding{
+			Kind:    "armor-mismatch",
+			Message: fmt.Sprintf("%s is %s but its rule declares %s (rekey keeps the file's armor)", s.Path, is, declared),
+			Secret:  s.Path,
+			File:    rules,
+			Line:    s.Line,
+		})
+	}
+	if len(inv.Findings) > n {
+		inv.sortFindings()
+	}
 }
 
 func newInventory(opts AuditOptions) (*Inventory, error) {
@@ -134,7 +167,7 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 	}
 	rules := opts.Rules
 	if rules == nil {
-		rules, err = secretsnix.LoadRules(opts.RulesFile, secretsnix.Options{Root: root})
+		rules, err = secretsnix.LoadRules(opts.RulesFile, secretsnix.Options{Root: root, UseNix: opts.UseNix})
 		if err != nil {
 			return nil, inputErr(err)
 		}
@@ -158,9 +191,9 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 	}
 
 	byFile := map[string]*Secret{}
-	keyNames := map[string]map[string]bool{} // recipient ID -> binding names
-	parsed := map[string]parsedKey{}         // key text -> parse result: each distinct key is parsed once
-	dirs := map[string]string{}              // directory -> with symlinks resolved
+	keyNames := map[string]map[string]keyPlace{} // recipient ID -> binding names -> where bound
+	parsed := map[string]parsedKey{}             // key text -> parse result: each distinct key is parsed once
+	dirs := map[string]string{}                  // directory -> with symlinks resolved
 	for _, rs := range rules.Secrets {
 		s, err := inv.declare(rs, keyNames, parsed, dirs)
 		if err != nil {
@@ -179,13 +212,23 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 				ns = append(ns, n)
 			}
 			sort.Strings(ns)
+			// It points at the last of the bindings, the one that repeats.
+			var at keyPlace
+			for _, n := range ns {
+				if p := names[n]; p.line > 0 && (at.line == 0 || p.file > at.file || p.file == at.file && p.line > at.line) {
+					at = p
+				}
+			}
 			inv.Findings = append(inv.Findings, Finding{
 				Kind:    "duplicate-key",
 				Message: fmt.Sprintf("the same key is bound to %s (%s)", strings.Join(ns, " and "), truncate(id, 40)),
+				File:    inv.repoRel(at.file),
+				Line:    at.line,
 			})
 		}
 	}
-	sort.Slice(inv.Findings, func(i, j int) bool { return inv.Findings[i].Message < inv.Findings[j].Message })
+	inv.Findings = append(inv.Findings, inv.unusedKeys(rules, parsed)...)
+	inv.sortFindings()
 	// A lock entry lists every recipient of its file, so the same few keys
 	// repeat across thousands of entries: parse each text once (an ed25519
 	// key's point check is most of an audit's CPU otherwise).
@@ -202,7 +245,17 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 		}
 	}
 
-	// Every *.age file under the root no rule covers.
+	// Every *.age file under the root no rule covers: regular files and
+	// symlinks (listed, never followed: a link's target is not read),
+	// not those git ignores when the root is a git work tree.
+	byPath := make(map[string]bool, len(inv.Secrets))
+	for _, s := range inv.Secrets {
+		byPath[s.Path] = true
+	}
+	var ign *gitignore
+	if fi, err := os.Stat(filepath.Join(root, ".git")); err == nil && fi.IsDir() {
+		ign = newGitignore(root)
+	}
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
@@ -214,10 +267,23 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 			if d.Name() == ".git" {
 				return filepath.SkipDir
 			}
+			if ign != nil {
+				if path != root && ign.ignored(path, true) {
+					return filepath.SkipDir
+				}
+				ign.enter(path)
+			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".age") || byFile[path] != nil {
+		t := d.Type()
+		if !t.IsRegular() && t&fs.ModeSymlink == 0 || !strings.HasSuffix(d.Name(), ".age") || byFile[path] != nil {
 			return nil
+		}
+		if ign != nil && ign.ignored(path, false) {
+			return nil
+		}
+		if rel, err := filepath.Rel(root, path); err == nil && byPath[filepath.ToSlash(rel)] {
+			return nil // a declared secret that is itself a symlink
 		}
 		rel, _ := filepath.Rel(root, path)
 		inv.Secrets = append(inv.Secrets, &Secret{Path: filepath.ToSlash(rel), File: path, Exists: true, Status: StatusUndeclared})
@@ -228,6 +294,74 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 	}
 	sort.Slice(inv.Secrets, func(i, j int) bool { return inv.Secrets[i].Path < inv.Secrets[j].Path })
 	return inv, nil
+}
+
+// keyPlace is where a key is bound (secretsnix.Key.File/Line).
+type keyPlace struct {
+	file string
+	line int
+}
+
+// repoRel names a file of the rules (as secretsnix gives it) relative to
+// the repo root, slash-separated; "" stays "".
+func (inv *Inventory) repoRel(file string) string {
+	if file == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	if rel, err := filepath.Rel(inv.RepoRoot, abs); err == nil && within(inv.RepoRoot, abs) {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(file)
+}
+
+// unusedKeys finds the bindings whose value is a key no secret declares.
+func (inv *Inventory) unusedKeys(rules *secretsnix.Rules, parsed map[string]parsedKey) []Finding {
+	used := map[string]bool{}
+	for _, pk := range parsed {
+		if pk.err == nil {
+			used[pk.r.ID()] = true
+		}
+	}
+	var out []Finding
+	for _, b := range rules.Bindings {
+		pk, ok := parsed[b.Text]
+		if !ok {
+			pk.r, pk.err = recipients.Parse(b.Text)
+			parsed[b.Text] = pk
+		}
+		if pk.err != nil || used[pk.r.ID()] {
+			continue
+		}
+		file := inv.repoRel(b.File)
+		out = append(out, Finding{
+			Kind:    "unused-key",
+			Message: fmt.Sprintf("key %s (%s:%d) is bound but used by no secret", b.Name, file, b.Line),
+			File:    file,
+			Line:    b.Line,
+		})
+	}
+	return out
+}
+
+// sortFindings orders the findings by place, then message.
+func (inv *Inventory) sortFindings() {
+	sort.SliceStable(inv.Findings, func(i, j int) bool {
+		a, b := inv.Findings[i], inv.Findings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
 }
 
 func (inv *Inventory) posErr(rs secretsnix.Secret, msg string) error {
@@ -244,7 +378,7 @@ type parsedKey struct {
 
 // declare resolves one rule: its file (inside the repo root, symlinks
 // resolved) and its parsed, deduplicated recipients.
-func (inv *Inventory) declare(rs secretsnix.Secret, keyNames map[string]map[string]bool, parsed map[string]parsedKey, dirs map[string]string) (*Secret, error) {
+func (inv *Inventory) declare(rs secretsnix.Secret, keyNames map[string]map[string]keyPlace, parsed map[string]parsedKey, dirs map[string]string) (*Secret, error) {
 	name := filepath.FromSlash(rs.Name)
 	if name == "" || filepath.IsAbs(name) {
 		return nil, inputErr(inv.posErr(rs, fmt.Sprintf("secret %q: must be a path relative to the rules file", rs.Name)))
@@ -283,15 +417,22 @@ func (inv *Inventory) declare(rs secretsnix.Secret, keyNames map[string]map[stri
 			if k.Name != "" {
 				what = "key " + k.Name
 			}
-			return nil, inputErr(inv.posErr(rs, fmt.Sprintf("secret %q: %s: %v", rs.Name, what, err)))
+			msg := fmt.Sprintf("secret %q: %s: %v", rs.Name, what, err)
+			if k.Line > 0 {
+				// Where the key is written: its binding, or the list element.
+				return nil, inputErr(&secretsnix.Error{File: k.File, Line: k.Line, Col: k.Col, Msg: msg})
+			}
+			return nil, inputErr(inv.posErr(rs, msg))
 		}
 		d := Declared{Name: k.Name, Recipient: r}
 		inv.names.add(d)
 		if k.Name != "" {
 			if keyNames[r.ID()] == nil {
-				keyNames[r.ID()] = map[string]bool{}
+				keyNames[r.ID()] = map[string]keyPlace{}
 			}
-			keyNames[r.ID()][k.Name] = true
+			if _, ok := keyNames[r.ID()][k.Name]; !ok {
+				keyNames[r.ID()][k.Name] = keyPlace{k.File, k.Line}
+			}
 		}
 		if seen[r.ID()] {
 			continue

@@ -25,6 +25,7 @@ type RekeyOptions struct {
 	RepoRoot  string
 	RulesFile string
 	Rules     *secretsnix.Rules // nil: evaluate RulesFile
+	UseNix    bool              // evaluate RulesFile with nix-instantiate
 	// Paths restrict the run to these secrets (absolute, or relative to the
 	// working directory); each must be a declared secret.
 	Paths  []string
@@ -170,7 +171,7 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 		}
 		defer fl.Close()
 	}
-	inv, err := Audit(ctx, AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules, Jobs: opts.Jobs})
+	inv, err := Audit(ctx, AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules, Jobs: opts.Jobs, UseNix: opts.UseNix})
 	if err != nil {
 		return nil, err
 	}
@@ -476,6 +477,8 @@ func (p *planned) writeTemp(ctx context.Context, cpu chan struct{}, failWrite fu
 		return
 	}
 	cpu <- struct{}{}
+	// The contract keeps a file's armor; a rule disagreeing with it is an
+	// armor-mismatch finding, not a reason to rewrite.
 	sum, err := writeAge(ctx, tmp, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored)
 	<-cpu
 	if err != nil {

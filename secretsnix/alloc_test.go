@@ -78,7 +78,7 @@ func TestLoadRulesKeySlices(t *testing.T) {
 		t.Fatalf("len/cap: a %d/%d, b %d/%d", len(a), cap(a), len(b), cap(b))
 	}
 	_ = append(a, Key{Text: "x"})
-	if b[0] != (Key{Text: "ssh-ed25519 AAAA2", Name: "k2"}) {
+	if b[0].Text != "ssh-ed25519 AAAA2" || b[0].Name != "k2" || b[0].Line != 1 {
 		t.Errorf("appending to a's keys changed b's: %+v", b[0])
 	}
 	if c == nil || len(c) != 0 {

@@ -35,6 +35,21 @@ type Options struct {
 type Rules struct {
 	File    string   // the rules file, as given
 	Secrets []Secret // sorted by Name
+	// Bindings are the let bindings and attributes, in the rules file and
+	// the files it imports, whose value is a string: a string literal, or
+	// an application of builtins.readFile (possibly wrapped, as in
+	// removeSuffix "\n" (readFile ./k.pub)), evaluated with its errors
+	// ignored, so that keys bound but used by no secret can be reported.
+	// A binding that fails to evaluate is left out. In file order.
+	Bindings []Binding
+}
+
+// Binding is a name bound to a string (see Rules.Bindings).
+type Binding struct {
+	Name      string // the binding or attribute name (the last component of a dotted path)
+	Text      string // the evaluated string, verbatim
+	File      string // the file it is written in, as errors name it
+	Line, Col int    // where the binding is written
 }
 
 // Secret is one entry of the rules file.
@@ -51,6 +66,11 @@ type Key struct {
 	// Name is the let binding or attribute whose value the string came from
 	// (web1 = "ssh-ed25519 ..."; keys.hosts.web1 gives "web1"), "" when none.
 	Name string
+	// File, Line and Col are where the key is written, when the native
+	// evaluator knows it: the binding whose value it is (web1 = "...";),
+	// else the element of a publicKeys list literal. "" and 0 when unknown.
+	File      string
+	Line, Col int
 }
 
 // EvalFile evaluates path strictly, as `nix-instantiate --eval --strict
@@ -75,7 +95,13 @@ func LoadRules(path string, opts Options) (*Rules, error) {
 		if err != nil {
 			return nil, err
 		}
-		return rulesFromJSON(path, v)
+		rules, err := rulesFromJSON(path, v)
+		if err != nil {
+			return nil, err
+		}
+		rules.Bindings = nixBindings(path, opts)
+		nameKeys(rules)
+		return rules, nil
 	}
 	return loadRules(path, opts, evalOptions{})
 }

@@ -27,19 +27,9 @@ func evalFileValue(path string, opts Options, eo evalOptions) (any, *evaluator, 
 
 // evalRoot evaluates a file to weak head normal form.
 func evalRoot(path string, opts Options, eo evalOptions) (*evaluator, value, error) {
-	abs, err := filepath.Abs(path)
+	abs, root, err := evalRootDir(path, opts)
 	if err != nil {
-		return nil, nil, &Error{File: path, Line: 1, Col: 1, Msg: err.Error()}
-	}
-	root := opts.Root
-	if root == "" {
-		root = filepath.Dir(abs)
-	}
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		root = r
-	}
-	if r, err := filepath.Abs(root); err == nil {
-		root = r
+		return nil, nil, err
 	}
 	data, rerr := readFileString(path)
 	if rerr != nil {
@@ -58,6 +48,26 @@ func evalRoot(path string, opts Options, eo evalOptions) (*evaluator, value, err
 		return nil, nil, err
 	}
 	return ev, v, nil
+}
+
+// evalRootDir returns path made absolute and the resolved root that
+// import and readFile may not leave.
+func evalRootDir(path string, opts Options) (abs, root string, err error) {
+	abs, aerr := filepath.Abs(path)
+	if aerr != nil {
+		return "", "", &Error{File: path, Line: 1, Col: 1, Msg: aerr.Error()}
+	}
+	root = opts.Root
+	if root == "" {
+		root = filepath.Dir(abs)
+	}
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	if r, err := filepath.Abs(root); err == nil {
+		root = r
+	}
+	return abs, root, nil
 }
 
 // evalString evaluates source text as if it were the file name (tests, fuzzing).

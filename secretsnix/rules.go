@@ -23,6 +23,8 @@ func loadRules(path string, opts Options, eo evalOptions) (*Rules, error) {
 		}
 		rules.Secrets = append(rules.Secrets, s)
 	}
+	rules.Bindings = ev.bindings(false)
+	placeKeys(rules)
 	return rules, nil
 }
 
@@ -54,6 +56,13 @@ func (ev *evaluator) secret(a attr, keys *[]Key) (Secret, error) {
 	if pkPos == 0 {
 		pkPos = a.pos
 	}
+	// A list literal, still unevaluated, says where each element is.
+	var elems []Node
+	if pk.t.state == thunkPending {
+		if ll, ok := unparen(pk.t.expr).(*ListLit); ok {
+			elems = ll.Elems
+		}
+	}
 	lv, err := ev.force(pk.t, pkPos)
 	if err != nil {
 		return s, err
@@ -63,6 +72,9 @@ func (ev *evaluator) secret(a attr, keys *[]Key) (Secret, error) {
 		return s, ev.errorf(a.pos, "publicKeys of secret '%s' is %s, not a list of strings", a.name, typeName(lv))
 	}
 	n := len(l.items)
+	if len(elems) != n {
+		elems = nil
+	}
 	if len(*keys) < n {
 		*keys = make([]Key, max(n, keyBlock))
 	}
@@ -80,7 +92,16 @@ func (ev *evaluator) secret(a attr, keys *[]Key) (Secret, error) {
 		if !ok {
 			return s, ev.errorf(a.pos, "publicKeys of secret '%s': element %d is %s, not a string", a.name, i, typeName(kv))
 		}
-		s.PublicKeys = append(s.PublicKeys, Key{Text: ks.s, Name: ks.name})
+		k := Key{Text: ks.s, Name: ks.name}
+		if k.Name == "" && elems != nil {
+			// A key written in the list itself: its element. Named keys
+			// get their binding's place once the bindings are known.
+			if f := ev.fileAt(elems[i].base().Pos); f != nil {
+				k.File = f.Name
+				k.Line, k.Col = f.lineCol(elems[i].base().Pos - f.base)
+			}
+		}
+		s.PublicKeys = append(s.PublicKeys, k)
 	}
 	if ar, ok := entry.get("armor"); ok {
 		av, err := ev.force(ar.t, a.pos)

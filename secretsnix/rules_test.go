@@ -5,10 +5,12 @@ import (
 
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -23,6 +25,31 @@ func rulesDirs(t *testing.T) []string {
 	return dirs
 }
 
+// relativizeFiles makes the files of imported keys and bindings (absolute,
+// as imports resolve them) relative to the package directory, so the
+// goldens hold no machine's path.
+func relativizeFiles(t *testing.T, r *Rules) {
+	t.Helper()
+	wd, err := os.Getwd()
+	must(t, err)
+	rel := func(p string) string {
+		if !filepath.IsAbs(p) {
+			return p
+		}
+		out, err := filepath.Rel(wd, p)
+		must(t, err)
+		return filepath.ToSlash(out)
+	}
+	for i := range r.Secrets {
+		for j := range r.Secrets[i].PublicKeys {
+			r.Secrets[i].PublicKeys[j].File = rel(r.Secrets[i].PublicKeys[j].File)
+		}
+	}
+	for i := range r.Bindings {
+		r.Bindings[i].File = rel(r.Bindings[i].File)
+	}
+}
+
 func TestLoadRulesGolden(t *testing.T) {
 	for _, dir := range rulesDirs(t) {
 		name := filepath.Base(dir)
@@ -31,6 +58,7 @@ func TestLoadRulesGolden(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		relativizeFiles(t, r)
 		got, _ := json.MarshalIndent(r, "", "  ")
 		got = append(got, '\n')
 		golden := filepath.Join("testdata/golden", name+".rules.json")
@@ -79,7 +107,12 @@ func TestLoadRulesUseNix(t *testing.T) {
 			s := &native.Secrets[i]
 			s.Line, s.Col = 0, 0
 			for k := range s.PublicKeys {
-				s.PublicKeys[k].Name = ""
+				s.PublicKeys[k] = Key{Text: s.PublicKeys[k].Text}
+			}
+		}
+		for i := range viaNix.Secrets {
+			for k, key := range viaNix.Secrets[i].PublicKeys {
+				viaNix.Secrets[i].PublicKeys[k] = Key{Text: key.Text}
 			}
 		}
 		if !reflect.DeepEqual(native, viaNix) {
@@ -131,5 +164,69 @@ func TestLoadRulesGeneratedFleet(t *testing.T) {
 	}
 	if got := r.Secrets[1].PublicKeys[1].Name; got != "host1" {
 		t.Errorf("second secret's first host = %q, want host1", got)
+	}
+}
+
+// TestLoadRulesBindings: the string bindings of the rules file and of the
+// files it imports, evaluated with errors ignored (an unused broken
+// binding stays no error), and keys placed at their binding or element.
+func TestLoadRulesBindings(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(dir, "keys"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "keys", "db1.pub"), []byte("ssh-ed25519 AAAAdb1\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "hosts.nix"), []byte("{\n  web2 = \"ssh-ed25519 AAAAweb2\";\n  n = 1;\n}\n"), 0o644))
+	src := `let
+  web1 = "ssh-ed25519 AAAAweb1";
+  db1 = builtins.readFile ./keys/db1.pub;
+  gone = builtins.readFile ./keys/gone.pub;
+  broken = throw "never";
+  prefix = "ssh-ed25519";
+  old = "${prefix} AAAAold";
+  hosts = import ./hosts.nix;
+  mk = x: { inner = "${x} y"; };
+in
+{
+  "a.age".publicKeys = [ web1 "ssh-ed25519 AAAAinline" ];
+  "b.age".publicKeys = [ db1 hosts.web2 ];
+}
+`
+	p := filepath.Join(dir, "secrets.nix")
+	must(t, os.WriteFile(p, []byte(src), 0o644))
+	r, err := LoadRules(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range r.Bindings {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s=%q", filepath.Base(b.File), b.Line, b.Col, b.Name, b.Text))
+	}
+	want := []string{
+		`secrets.nix:2:3 web1="ssh-ed25519 AAAAweb1"`,
+		`secrets.nix:3:3 db1="ssh-ed25519 AAAAdb1\n"`,
+		`secrets.nix:6:3 prefix="ssh-ed25519"`,
+		`secrets.nix:7:3 old="ssh-ed25519 AAAAold"`,
+		`hosts.nix:2:3 web2="ssh-ed25519 AAAAweb2"`,
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("bindings:\n got %q\nwant %q", got, want)
+	}
+	place := func(k Key) string { return fmt.Sprintf("%s:%d:%d", filepath.Base(k.File), k.Line, k.Col) }
+	a, b := r.Secrets[0].PublicKeys, r.Secrets[1].PublicKeys
+	for _, c := range []struct{ got, want string }{
+		{place(a[0]), "secrets.nix:2:3"},   // web1's binding
+		{place(a[1]), "secrets.nix:12:31"}, // the list element
+		{place(b[0]), "secrets.nix:3:3"},   // db1's binding
+		{place(b[1]), "hosts.nix:2:3"},     // in the imported file
+	} {
+		if c.got != c.want {
+			t.Errorf("key at %s, want %s", c.got, c.want)
+		}
+	}
+	// nix mode finds the same bindings from the source.
+	nb := nixBindings(p, Options{})
+	if len(nb) != len(r.Bindings) {
+		t.Errorf("nixBindings: %d bindings, native %d", len(nb), len(r.Bindings))
 	}
 }

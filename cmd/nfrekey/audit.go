@@ -48,7 +48,10 @@ X25519 recipients without a matching .nfrekey.lock entry).
 			case "github":
 				writeAuditGithub(io.Out, inv, o.Strict)
 			default:
-				writeAuditText(io.Out, inv, o.Strict)
+				// -q: errors only; the exit code says in sync or drift.
+				if !g.Quiet {
+					writeAuditText(io.Out, inv, o.Strict)
+				}
 			}
 			if err != nil {
 				return err
@@ -92,7 +95,7 @@ func writeAuditText(w io.Writer, inv *reencrypt.Inventory, strict bool) {
 		fmt.Fprintln(w, line)
 	}
 	for _, f := range inv.Findings {
-		fmt.Fprintf(w, "warning    %s: %s\n", rulesRel(inv), f.Message)
+		fmt.Fprintf(w, "warning    %s: %s\n", findingPlace(inv, f), f.Message)
 	}
 	var parts []string
 	for _, st := range []reencrypt.Status{reencrypt.StatusOK, reencrypt.StatusStale, reencrypt.StatusMissing,
@@ -145,8 +148,28 @@ func writeAuditGithub(w io.Writer, inv *reencrypt.Inventory, strict bool) {
 		}
 	}
 	for _, f := range inv.Findings {
-		fmt.Fprintf(w, "::warning file=%s::%s\n", ghProp(rules), ghMsg(f.Message))
+		file := f.File
+		if file == "" {
+			file = rules
+		}
+		at := "file=" + ghProp(file)
+		if f.Line > 0 {
+			at += fmt.Sprintf(",line=%d", f.Line)
+		}
+		fmt.Fprintf(w, "::warning %s::%s\n", at, ghMsg(f.Message))
 	}
+}
+
+// findingPlace is FILE[:LINE] of a finding, the rules file when it names none.
+func findingPlace(inv *reencrypt.Inventory, f reencrypt.Finding) string {
+	file := f.File
+	if file == "" {
+		file = rulesRel(inv)
+	}
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d", file, f.Line)
+	}
+	return file
 }
 
 // ghMsg and ghProp escape workflow-command data and properties.

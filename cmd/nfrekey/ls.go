@@ -45,7 +45,7 @@ func auditRepo(ctx context.Context, g *globalOptions) (*reencrypt.Inventory, err
 	if err != nil {
 		return nil, err
 	}
-	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, RulesFile: rules, Jobs: g.Jobs})
+	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, RulesFile: rules, Jobs: g.Jobs, UseNix: g.useNix()})
 	if err != nil {
 		// Exit 1 means drift for ls and audit: an error that stopped the
 		// audit is never that.
@@ -71,6 +71,15 @@ func invalidFiles(io *IO, inv *reencrypt.Inventory) error {
 
 type lsDocument struct {
 	Secrets []lsSecret `json:"secrets"`
+	// Findings (extension, docs/cli.md): warnings about the rules.
+	Findings []lsFinding `json:"findings"`
+}
+
+type lsFinding struct {
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
 }
 
 type lsSecret struct {
@@ -91,7 +100,14 @@ type lsDeclared struct {
 }
 
 func lsDoc(inv *reencrypt.Inventory) lsDocument {
-	doc := lsDocument{Secrets: []lsSecret{}}
+	doc := lsDocument{Secrets: []lsSecret{}, Findings: []lsFinding{}}
+	for _, f := range inv.Findings {
+		file := f.File
+		if file == "" {
+			file = rulesRel(inv)
+		}
+		doc.Findings = append(doc.Findings, lsFinding{Kind: f.Kind, Message: f.Message, File: file, Line: f.Line})
+	}
 	for _, s := range inv.Secrets {
 		e := lsSecret{
 			Path: s.Path, Backend: "age", Exists: s.Exists, Armor: s.Armor,

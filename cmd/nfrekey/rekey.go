@@ -62,6 +62,7 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	}
 	opts := reencrypt.RekeyOptions{
 		RepoRoot: repo, RulesFile: rules, DryRun: o.DryRun, Force: o.Force, Rotate: o.Rotate, Jobs: g.Jobs,
+		UseNix: g.useNix(),
 	}
 	for _, a := range args {
 		abs, err := filepath.Abs(a)

@@ -54,7 +54,11 @@ type globalOptions struct {
 	Quiet      bool
 	NoColor    bool
 	Jobs       int
+	Eval       string // native or nix: how the rules file is evaluated
 }
+
+// useNix reports whether --eval=nix was given.
+func (g *globalOptions) useNix() bool { return g.Eval == "nix" }
 
 func newRootCmd(io *IO) (*cobra.Command, *globalOptions) {
 	g := &globalOptions{}
@@ -81,6 +85,13 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print errors only")
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
 	pf.IntVarP(&g.Jobs, "jobs", "j", runtime.NumCPU(), "files processed in parallel")
+	pf.StringVar(&g.Eval, "eval", "native", "rules evaluator: native or nix (runs nix-instantiate once)")
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if g.Eval != "native" && g.Eval != "nix" {
+			return usageErrorf("--eval must be native or nix, not %q", g.Eval)
+		}
+		return nil
+	}
 
 	root.AddCommand(newVersionCmd(io))
 	root.AddCommand(newRulesCmd(io, g))

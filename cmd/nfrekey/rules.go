@@ -10,12 +10,7 @@ import (
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
 
-type rulesOptions struct {
-	Eval string
-}
-
 func newRulesCmd(io *IO, g *globalOptions) *cobra.Command {
-	o := &rulesOptions{}
 	cmd := &cobra.Command{
 		Use:   "rules [--json]",
 		Short: "Evaluate the agenix rules file natively and print it",
@@ -23,22 +18,18 @@ func newRulesCmd(io *IO, g *globalOptions) *cobra.Command {
 nix-instantiate --eval --strict --json would print; --eval=nix delegates to it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runRules(io, g, o)
+			return runRules(io, g)
 		},
 	}
-	cmd.Flags().StringVar(&o.Eval, "eval", "native", "evaluator: native or nix (runs nix-instantiate once)")
 	return cmd
 }
 
-func runRules(io *IO, g *globalOptions, o *rulesOptions) error {
-	if o.Eval != "native" && o.Eval != "nix" {
-		return usageErrorf("--eval must be native or nix, not %q", o.Eval)
-	}
+func runRules(io *IO, g *globalOptions) error {
 	repo, rulesFile, err := repoAndRules(g)
 	if err != nil {
 		return err
 	}
-	opts := secretsnix.Options{Root: repo, UseNix: o.Eval == "nix"}
+	opts := secretsnix.Options{Root: repo, UseNix: g.useNix()}
 	if g.JSON {
 		v, err := secretsnix.EvalFile(rulesFile, opts)
 		if err != nil {
