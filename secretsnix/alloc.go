@@ -7,7 +7,11 @@ package secretsnix
 // which is fine for a syntax tree: its nodes live and die together.
 
 // slab hands out *T from blocks that double in size, so that small files
-// waste little and big ones need few allocations.
+// waste little and big ones need few allocations. A *T comes zeroed from
+// its block, and callers set only the fields they need, one by one:
+// assigning a whole composite literal (*p = T{...}) compiles to a typed
+// copy of the struct, whose bulk write barrier (taken while the GC is
+// marking, most of a big parse) cost more than the separate stores.
 type slab[T any] struct {
 	free []T
 	next int // size of the next block

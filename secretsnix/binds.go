@@ -52,7 +52,7 @@ func (p *parser) add(d *attrsDesc, a staticAttr) {
 	if n == cap(d.static) {
 		// Double, where append grows big slices by only a quarter: the
 		// set of a big rules file would be copied over and over.
-		d.static = slices.Grow(d.static, n)
+		d.static = slices.Grow(d.static, p.growBy(d, n))
 	}
 	d.static = append(d.static, a)
 	switch {
@@ -64,6 +64,27 @@ func (p *parser) add(d *attrsDesc, a staticAttr) {
 			d.index[x.name] = i
 		}
 	}
+}
+
+// growBy is how many more attributes to make room for in d, which has n.
+// Small sets double. A big one is a rules file's list of secrets, usually
+// running to the end of the file: it is sized, once, from the bytes its
+// first n bindings took and the bytes left, rather than doubled a handful
+// more times, each time copying (with write barriers) every binding so far.
+// The estimate is capped at 8n, so a big set ending well before the end of
+// the file wastes no more than doubling could.
+func (p *parser) growBy(d *attrsDesc, n int) int {
+	if n < 256 || d.start == 0 {
+		return n
+	}
+	start := int(d.start) - 1
+	used := p.start(p.i) - start
+	if used <= 0 {
+		return n
+	}
+	want := int(int64(n) * int64(len(p.f.Src)-start) / int64(used))
+	want += want / 32 // bindings vary in length
+	return min(max(want-n, n), 8*n)
 }
 
 // finish sorts the attributes of a set that add left unsorted.
@@ -78,8 +99,9 @@ func (d *attrsDesc) finish() {
 // them ('{' or let), whose end is where Nix places inherited variables.
 func (p *parser) binds(end TokKind, open int, _ bool) ([]Node, *attrsDesc) {
 	b := p.a.descs.new()
+	b.start = int32(p.end(open)) + 1
 	nodesBase, dirtyBase := len(p.nodeStack), len(p.dirty)
-	bindsPos := p.f.base + p.toks[open].End
+	bindsPos := p.f.base + p.end(open)
 	for p.err == nil && p.tok().Kind != end {
 		first := p.i
 		switch p.tok().Kind {
@@ -102,7 +124,7 @@ func (p *parser) binds(end TokKind, open int, _ bool) ([]Node, *attrsDesc) {
 					break
 				}
 				if a.Dyn != nil {
-					p.failAt(p.toks[a.First].Start, "dynamic attributes not allowed in inherit")
+					p.failAt(p.start(int(a.First)), "dynamic attributes not allowed in inherit")
 					break
 				}
 				inh.Names = append(inh.Names, a)
@@ -114,7 +136,7 @@ func (p *parser) binds(end TokKind, open int, _ bool) ([]Node, *attrsDesc) {
 			inh.NodeBase = p.nb(first)
 			p.nodeStack = append(p.nodeStack, inh)
 			// Nix places the names at the end of the token before them.
-			namesPos := p.f.base + p.toks[namesTok-1].End
+			namesPos := p.f.base + p.end(namesTok-1)
 			for _, a := range inh.Names {
 				if j, dup := b.find(a.Name); dup {
 					p.dupAttr(a.Name, namesPos, b.static[j].pos)
@@ -137,7 +159,7 @@ func (p *parser) binds(end TokKind, open int, _ bool) ([]Node, *attrsDesc) {
 				break
 			}
 			def := p.a.defs.new()
-			*def = AttrDef{NodeBase: p.nb(first), Path: path, Value: v}
+			def.NodeBase, def.Path, def.Value = p.nb(first), path, v
 			p.nodeStack = append(p.nodeStack, def)
 			p.addAttr(b, path, v, p.pos(first))
 		default:
@@ -189,7 +211,7 @@ func (p *parser) asNested(d *attrsDesc, j int) *attrsDesc {
 
 func (p *parser) newNested(nb NodeBase, d *attrsDesc) *nested {
 	n := p.a.nesteds.new()
-	*n = nested{NodeBase: nb, desc: d}
+	n.NodeBase, n.desc = nb, d
 	return n
 }
 

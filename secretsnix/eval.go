@@ -191,7 +191,7 @@ func lookupLexical(x *Ident, e *env) *thunk {
 	for l := x.level; l > 0 && e != nil; l-- {
 		e = e.up
 	}
-	if e == nil || x.displ >= len(e.vals) {
+	if e == nil || int(x.displ) >= len(e.vals) {
 		return nil
 	}
 	return e.vals[x.displ]

@@ -41,16 +41,19 @@ func lex(src string) (toks []Token, lines []int, illegal map[int]string) {
 	return lx.toks, lx.lines, lx.illegal
 }
 
-func (lx *lexer) emit(k TokKind, lead, start, end int) {
-	lx.toks = append(lx.toks, Token{Lead: lead, Start: start, End: end, Kind: k})
+// emit appends a token. Its trivia need not be recorded: tokens tile the
+// source, so the trivia before a token starts where the previous one ends
+// (see tokLead). parse checks that offsets fit in an int32.
+func (lx *lexer) emit(k TokKind, start, end int) {
+	lx.toks = append(lx.toks, Token{Start: int32(start), End: int32(end), Kind: k})
 }
 
-func (lx *lexer) bad(lead, start, end int, msg string) {
+func (lx *lexer) bad(start, end int, msg string) {
 	if lx.illegal == nil {
 		lx.illegal = map[int]string{}
 	}
 	lx.illegal[len(lx.toks)] = msg
-	lx.emit(TIllegal, lead, start, end)
+	lx.emit(TIllegal, start, end)
 }
 
 func (lx *lexer) push(m lexMode) { lx.modes = append(lx.modes, m) }
@@ -64,7 +67,7 @@ func (lx *lexer) run() {
 	pos := 0
 	for {
 		if pos >= len(lx.src) && lx.modes[len(lx.modes)-1] != modePath {
-			lx.emit(TEOF, pos, len(lx.src), len(lx.src))
+			lx.emit(TEOF, len(lx.src), len(lx.src))
 			return
 		}
 		var next int
@@ -83,11 +86,7 @@ func (lx *lexer) run() {
 			// lexed further (unterminated comment, trailing slash).
 			if n := len(lx.toks); n == 0 || lx.toks[n-1].Kind != TEOF {
 				end := len(lx.src)
-				lead := end
-				if n > 0 {
-					lead = lx.toks[n-1].End
-				}
-				lx.emit(TEOF, lead, end, end)
+				lx.emit(TEOF, end, end)
 			}
 			return
 		}
@@ -425,15 +424,28 @@ func (m *longest) try(n int, k TokKind) {
 func (lx *lexer) code(lead int) int {
 	i := lx.skipTrivia(lead)
 	if i < 0 {
-		lx.bad(lead, lead, len(lx.src), "unterminated comment")
+		lx.bad(lead, len(lx.src), "unterminated comment")
 		return -1
 	}
 	if i >= len(lx.src) {
-		lx.emit(TEOF, lead, i, i)
+		lx.emit(TEOF, i, i)
 		return -1
 	}
 	s := lx.src
 	c := s[i]
+	switch c {
+	case '[', ']', '(', ')', '{', '}', ';', ',', '@', '?':
+		// No longer token starts with these (no operator, number, path
+		// or URI does): skip the candidates below.
+		k, _ := op1(c)
+		return lx.emitCode(i, longest{n: 1, kind: k})
+	case '"':
+		return lx.emitCode(i, longest{n: 1, kind: TStrOpen})
+	case '=':
+		if lx.at(i+1) != '=' {
+			return lx.emitCode(i, longest{n: 1, kind: TAssign})
+		}
+	}
 	m := longest{kind: TIllegal}
 	if isIDStart(c) {
 		j := i + 1
@@ -444,7 +456,7 @@ func (lx *lexer) code(lead int) int {
 		// An identifier not followed by a character that could continue
 		// a path or URI is the longest match already (the common case).
 		if n := lx.at(j); n != '/' && n != ':' && n != '.' && n != '+' {
-			return lx.emitCode(lead, i, m)
+			return lx.emitCode(i, m)
 		}
 	}
 	if isDigit(c) || c == '.' {
@@ -495,19 +507,19 @@ func (lx *lexer) code(lead int) int {
 	m.try(lx.uriLen(i), TURI)
 	if m.n == 0 {
 		n := 1
-		lx.bad(lead, i, i+n, "unexpected invalid token")
+		lx.bad(i, i+n, "unexpected invalid token")
 		return i + n
 	}
-	return lx.emitCode(lead, i, m)
+	return lx.emitCode(i, m)
 }
 
 // emitCode emits the token m found at i and tracks the modes it opens or
 // closes.
-func (lx *lexer) emitCode(lead, i int, m longest) int {
+func (lx *lexer) emitCode(i int, m longest) int {
 	s := lx.src
 	kind := m.kind
 	end := i + m.n
-	lx.emit(kind, lead, i, end)
+	lx.emit(kind, i, end)
 	switch kind {
 	case TLBrace, TDollarCurly:
 		lx.push(modeCode)
@@ -527,12 +539,12 @@ func (lx *lexer) emitCode(lead, i int, m longest) int {
 func (lx *lexer) str(i int) int {
 	s := lx.src
 	if s[i] == '"' {
-		lx.emit(TStrClose, i, i, i+1)
+		lx.emit(TStrClose, i, i+1)
 		lx.pop()
 		return i + 1
 	}
 	if lx.hasPrefix(i, "${") {
-		lx.emit(TDollarCurly, i, i, i+2)
+		lx.emit(TDollarCurly, i, i+2)
 		lx.push(modeCode)
 		return i + 2
 	}
@@ -563,7 +575,7 @@ scan:
 	if j > len(s) {
 		j = len(s)
 	}
-	lx.emit(TStrPart, i, i, j)
+	lx.emit(TStrPart, i, j)
 	return j
 }
 
@@ -613,7 +625,7 @@ func (lx *lexer) ind(i int) int {
 	if best == 0 {
 		best, kind = len(s)-i, TIndPart
 	}
-	lx.emit(kind, i, i, i+best)
+	lx.emit(kind, i, i+best)
 	switch kind {
 	case TIndClose:
 		lx.pop()
@@ -628,7 +640,7 @@ func (lx *lexer) ind(i int) int {
 // ends it with a zero-width TPathEnd.
 func (lx *lexer) path(i int) int {
 	if lx.hasPrefix(i, "${") {
-		lx.emit(TDollarCurly, i, i, i+2)
+		lx.emit(TDollarCurly, i, i+2)
 		lx.push(modeCode)
 		lx.pathSl = false
 		return i + 2
@@ -647,15 +659,15 @@ func (lx *lexer) path(i int) int {
 		j++
 	}
 	if j > i {
-		lx.emit(TPathPart, i, i, j)
+		lx.emit(TPathPart, i, j)
 		lx.pathSl = lx.src[j-1] == '/'
 		return j
 	}
 	lx.pop()
 	if lx.pathSl {
-		lx.bad(i, i, i, "path has a trailing slash")
+		lx.bad(i, i, "path has a trailing slash")
 		return -1
 	}
-	lx.emit(TPathEnd, i, i, i)
+	lx.emit(TPathEnd, i, i)
 	return i
 }

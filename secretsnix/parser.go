@@ -41,6 +41,9 @@ func Parse(name, src string) (*File, error) {
 }
 
 func parse(name, src string, base int) (*File, *Error) {
+	if len(src) > maxSrc {
+		return nil, &Error{File: name, Line: 1, Col: 1, Msg: "file too large"}
+	}
 	toks, lines, illegal := lex(src)
 	dir := filepath.Dir(name)
 	if abs, err := filepath.Abs(dir); err == nil {
@@ -76,7 +79,11 @@ func (p *parser) next() int {
 	return i
 }
 
-func (p *parser) text(i int) string { return p.f.Src[p.toks[i].Start:p.toks[i].End] }
+func (p *parser) text(i int) string { return p.f.Src[p.start(i):p.toks[i].End] }
+
+// start and end are token i's offsets as ints.
+func (p *parser) start(i int) int { return int(p.toks[i].Start) }
+func (p *parser) end(i int) int   { return int(p.toks[i].End) }
 
 func (p *parser) failAt(off int, msg string) {
 	if p.err == nil {
@@ -89,15 +96,14 @@ func (p *parser) failAt(off int, msg string) {
 // end of file is reported at the last piece of trivia or token before it,
 // which is where Nix's lexer location stands.
 func (p *parser) errOff(i int) int {
-	t := p.toks[i]
-	if t.Kind != TEOF {
-		return t.Start
+	if p.toks[i].Kind != TEOF {
+		return p.start(i)
 	}
-	if t.Lead < t.Start {
-		return lastTriviaChunk(p.f.Src, t.Lead, t.Start)
+	if lead := tokLead(p.toks, i); lead < p.start(i) {
+		return lastTriviaChunk(p.f.Src, lead, p.start(i))
 	}
 	if i > 0 {
-		return p.toks[i-1].Start
+		return p.start(i - 1)
 	}
 	return 0
 }
@@ -134,13 +140,13 @@ func (p *parser) unexpected(expecting string) {
 	if t.Kind == TIllegal {
 		msg := p.illegal[p.i]
 		if msg == "path has a trailing slash" {
-			p.failAt(t.Start, msg)
+			p.failAt(p.start(p.i), msg)
 			return
 		}
 		if msg == "" {
 			msg = "unexpected invalid token"
 		}
-		p.failAt(t.Start, "syntax error, "+msg)
+		p.failAt(p.start(p.i), "syntax error, "+msg)
 		return
 	}
 	msg := "syntax error, unexpected " + t.Kind.String()
@@ -161,20 +167,20 @@ func (p *parser) expect(k TokKind) int {
 	return p.next()
 }
 
-func (p *parser) pos(tok int) int { return p.f.base + p.toks[tok].Start }
+func (p *parser) pos(tok int) int { return p.f.base + p.start(tok) }
 
 func (p *parser) nb(first int) NodeBase {
 	last := p.i - 1
 	if last < first {
 		last = first
 	}
-	return NodeBase{First: first, Last: last, Pos: p.pos(first)}
+	return NodeBase{First: int32(first), Last: int32(last), Pos: p.pos(first)}
 }
 
 func (p *parser) enter() bool {
 	p.depth++
 	if p.depth > maxDepth {
-		p.failAt(p.toks[p.i].Start, "expression nested too deeply")
+		p.failAt(p.start(p.i), "expression nested too deeply")
 		return false
 	}
 	return true
@@ -240,7 +246,7 @@ func (p *parser) expr1() Node {
 				return nil
 			}
 			if len(desc.dyn) > 0 {
-				p.failAt(p.toks[first].Start, "dynamic attributes not allowed in let")
+				p.failAt(p.start(first), "dynamic attributes not allowed in let")
 				return nil
 			}
 			return &Let{NodeBase: p.nb(first), Binds: binds, Body: body, desc: desc}
@@ -306,7 +312,7 @@ func (p *parser) lambdaFormals(first int, param string) Node {
 		name := p.text(fi)
 		f := &Formal{Name: name}
 		if seen[name] {
-			p.failAt(p.toks[fi].Start, fmt.Sprintf("duplicate formal function argument '%s'", name))
+			p.failAt(p.start(fi), fmt.Sprintf("duplicate formal function argument '%s'", name))
 			return nil
 		}
 		seen[name] = true
@@ -342,7 +348,7 @@ func (p *parser) lambdaFormals(first int, param string) Node {
 		pi := p.next()
 		param = p.text(pi)
 		if seen[param] {
-			p.failAt(p.toks[pi].Start, fmt.Sprintf("duplicate formal function argument '%s'", param))
+			p.failAt(p.start(pi), fmt.Sprintf("duplicate formal function argument '%s'", param))
 			return nil
 		}
 	}
@@ -440,7 +446,8 @@ func (p *parser) op1(min int) Node {
 				return nil
 			}
 			b := p.a.binaries.new()
-			*b = Binary{NodeBase: p.nb(first), Op: k, OpTok: opTok, OpPos: p.pos(opTok), L: left, R: r}
+			b.NodeBase, b.Op, b.OpTok, b.OpPos = p.nb(first), k, int32(opTok), p.pos(opTok)
+			b.L, b.R = left, r
 			left = b
 		}
 		if nonassoc {
@@ -474,7 +481,7 @@ func (p *parser) app() Node {
 			return nil
 		}
 		ap := p.a.applies.new()
-		*ap = Apply{NodeBase: p.nb(first), Fn: fn, Arg: arg}
+		ap.NodeBase, ap.Fn, ap.Arg = p.nb(first), fn, arg
 		fn = ap
 	}
 	if p.err != nil {
@@ -497,7 +504,7 @@ func (p *parser) sel() Node {
 			return nil
 		}
 		s := p.a.selects.new()
-		*s = Select{Expr: e, Path: path}
+		s.Expr, s.Path = e, path
 		if p.tok().Kind == TOr {
 			p.next()
 			s.Default = p.sel()
@@ -510,7 +517,7 @@ func (p *parser) sel() Node {
 	case TOr:
 		// Nix's grammar reads "e or" as applying e to a variable named or.
 		oi := p.next()
-		id := &Ident{NodeBase: NodeBase{First: oi, Last: oi, Pos: p.pos(first)}, Name: "or"}
+		id := &Ident{NodeBase: NodeBase{First: int32(oi), Last: int32(oi), Pos: p.pos(first)}, Name: "or"}
 		return &Apply{NodeBase: p.nb(first), Fn: e, Arg: id}
 	}
 	return e
@@ -540,7 +547,7 @@ func (p *parser) attrName() *AttrName {
 	case TID, TOr:
 		name := p.text(p.next())
 		a := p.a.names.new()
-		*a = AttrName{NodeBase: p.nb(first), Name: name}
+		a.NodeBase, a.Name = p.nb(first), name
 		return a
 	case TStrOpen:
 		s := p.str()
@@ -548,7 +555,7 @@ func (p *parser) attrName() *AttrName {
 			return nil
 		}
 		a := p.a.names.new()
-		*a = AttrName{NodeBase: p.nb(first), Src: s}
+		a.NodeBase, a.Src = p.nb(first), s
 		if lit, ok := plainString(s); ok {
 			a.Name = lit
 		} else {
@@ -561,7 +568,7 @@ func (p *parser) attrName() *AttrName {
 			return nil
 		}
 		a := p.a.names.new()
-		*a = AttrName{NodeBase: p.nb(first), Src: in}
+		a.NodeBase, a.Src = p.nb(first), in
 		if lit, ok := plainString(in.Expr); ok {
 			a.Name = lit
 		} else {
@@ -627,14 +634,12 @@ func (p *parser) simple1() Node {
 	first := p.i
 	switch p.tok().Kind {
 	case TID:
-		id := p.a.idents.new()
-		*id = Ident{NodeBase: p.nb(p.next()), Name: p.text(first)}
-		return id
+		return p.ident()
 	case TInt:
 		t := p.text(p.next())
 		v, err := strconv.ParseInt(t, 10, 64)
 		if err != nil {
-			p.failAt(p.toks[first].Start, fmt.Sprintf("invalid integer '%s'", t))
+			p.failAt(p.start(first), fmt.Sprintf("invalid integer '%s'", t))
 			return nil
 		}
 		return &IntLit{NodeBase: p.nb(first), Val: v}
@@ -642,7 +647,7 @@ func (p *parser) simple1() Node {
 		t := p.text(p.next())
 		v, err := strconv.ParseFloat(t, 64)
 		if err != nil {
-			p.failAt(p.toks[first].Start, fmt.Sprintf("invalid float '%s'", t))
+			p.failAt(p.start(first), fmt.Sprintf("invalid float '%s'", t))
 			return nil
 		}
 		return &FloatLit{NodeBase: p.nb(first), Val: v}
@@ -680,30 +685,72 @@ func (p *parser) simple1() Node {
 		desc.pos = p.pos(first)
 		return &AttrSet{NodeBase: p.nb(first), Rec: k != TLBrace, Legacy: k == TLet, Binds: binds, desc: desc}
 	case TLBrack:
-		p.next()
-		base := len(p.nodeStack)
-		for p.err == nil && p.tok().Kind != TRBrack {
-			if !p.startsSimple() {
-				p.unexpected("")
-				break
-			}
-			e := p.sel()
-			if p.err != nil {
-				break
-			}
-			p.nodeStack = append(p.nodeStack, e)
-		}
-		elems := p.popNodes(base)
-		p.expect(TRBrack)
-		if p.err != nil {
-			return nil
-		}
-		l := p.a.lists.new()
-		*l = ListLit{NodeBase: p.nb(first), Elems: elems}
-		return l
+		return p.list(first)
 	}
 	p.unexpected("")
 	return nil
+}
+
+// list parses [ elems ] at first. The first elements are gathered in an
+// array on the Go stack, not on p.nodeStack: storing pointers into the
+// stack needs no write barrier, where each push onto the heap-allocated
+// nodeStack took one (and buffered the stale entry it overwrote) while
+// the GC was marking, which during a big parse it mostly is. Longer lists
+// move to nodeStack.
+func (p *parser) list(first int) Node {
+	p.next()
+	var local [16]Node
+	n := 0
+	base := len(p.nodeStack)
+	spilled := false
+	for p.err == nil && p.tok().Kind != TRBrack {
+		var e Node
+		if k := p.peek(1); p.tok().Kind == TID && k != TDot && k != TOr && p.depth < maxDepth {
+			// A bare variable, the usual element of a key list: what
+			// sel would return, without its two calls. The depth test
+			// is the one simple's enter would make.
+			e = p.ident()
+		} else if !p.startsSimple() {
+			p.unexpected("")
+			break
+		} else {
+			e = p.sel()
+		}
+		if p.err != nil {
+			break
+		}
+		switch {
+		case spilled:
+			p.nodeStack = append(p.nodeStack, e)
+		case n < len(local):
+			local[n] = e
+			n++
+		default:
+			p.nodeStack = append(append(p.nodeStack, local[:]...), e)
+			spilled = true
+		}
+	}
+	var elems []Node
+	if spilled {
+		elems = p.popNodes(base)
+	} else {
+		elems = p.a.nodes.copyOf(local[:n])
+	}
+	p.expect(TRBrack)
+	if p.err != nil {
+		return nil
+	}
+	l := p.a.lists.new()
+	l.NodeBase, l.Elems = p.nb(first), elems
+	return l
+}
+
+// ident makes the variable reference at the current token.
+func (p *parser) ident() *Ident {
+	first := p.next()
+	id := p.a.idents.new()
+	id.NodeBase, id.Name = p.nb(first), p.text(first)
+	return id
 }
 
 func (p *parser) str() *StringLit {
@@ -722,7 +769,7 @@ func (p *parser) str() *StringLit {
 		case TStrClose:
 			p.next()
 			s := p.a.strs.new()
-			*s = StringLit{NodeBase: p.nb(first), Parts: p.popParts(base)}
+			s.NodeBase, s.Parts = p.nb(first), p.popParts(base)
 			return s
 		default:
 			p.unexpected("'\"'")

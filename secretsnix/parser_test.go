@@ -12,7 +12,7 @@ import (
 func checkTree(t testing.TB, f *File, n Node) {
 	t.Helper()
 	b := n.base()
-	if b.First < 0 || b.Last >= len(f.Tokens) || b.First > b.Last {
+	if b.First < 0 || int(b.Last) >= len(f.Tokens) || b.First > b.Last {
 		t.Fatalf("bad span %d..%d for %T", b.First, b.Last, n)
 	}
 	prev := b.First - 1

@@ -26,5 +26,5 @@ func (f *File) Position(n Node) (line, col int) {
 // before the first one).
 func (f *File) Offsets(n Node) (start, end int) {
 	b := n.base()
-	return f.Tokens[b.First].Start, f.Tokens[b.Last].End
+	return int(f.Tokens[b.First].Start), int(f.Tokens[b.Last].End)
 }

@@ -14,8 +14,7 @@ func Print(f *File) string {
 	}
 	// Whatever follows the root: trailing trivia and the EOF token.
 	for i := next; i < len(f.Tokens); i++ {
-		t := f.Tokens[i]
-		b.WriteString(f.Src[t.Lead:t.End])
+		b.WriteString(f.Src[tokLead(f.Tokens, i):f.Tokens[i].End])
 	}
 	return b.String()
 }
@@ -26,14 +25,14 @@ func printNode(b *strings.Builder, f *File, n Node, next int) int {
 	nb := n.base()
 	for _, c := range Children(n) {
 		cb := c.base()
-		if cb.First < next || cb.Last > nb.Last {
+		if int(cb.First) < next || cb.Last > nb.Last {
 			// Synthesized nodes (inherit desugaring) share tokens; skip.
 			continue
 		}
-		next = emitTokens(b, f, next, cb.First)
+		next = emitTokens(b, f, next, int(cb.First))
 		next = printNode(b, f, c, next)
 	}
-	return emitTokens(b, f, next, nb.Last+1)
+	return emitTokens(b, f, next, int(nb.Last)+1)
 }
 
 func emitTokens(b *strings.Builder, f *File, from, to int) int {
@@ -41,8 +40,7 @@ func emitTokens(b *strings.Builder, f *File, from, to int) int {
 		to = len(f.Tokens)
 	}
 	for i := from; i < to; i++ {
-		t := f.Tokens[i]
-		b.WriteString(f.Src[t.Lead:t.End])
+		b.WriteString(f.Src[tokLead(f.Tokens, i):f.Tokens[i].End])
 	}
 	if to > from {
 		return to

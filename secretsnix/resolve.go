@@ -101,25 +101,7 @@ func (r *resolver) node(n Node, s *scope) {
 func (r *resolver) node1(n Node, s *scope) {
 	switch n := n.(type) {
 	case *Ident:
-		level := 0
-		for sc := s; sc != nil; sc = sc.up {
-			if !sc.with {
-				if d, ok := sc.lookup(n.Name); ok {
-					n.level, n.displ, n.fromWith = level, d, false
-					return
-				}
-			}
-			level++
-		}
-		level = 0
-		for sc := s; sc != nil; sc = sc.up {
-			if sc.with {
-				n.level, n.fromWith = level, true
-				return
-			}
-			level++
-		}
-		r.fail(n.Pos, fmt.Sprintf("undefined variable '%s'", n.Name))
+		r.ident(n, s)
 	case *Let:
 		inner := newScope(s, descNames(n.desc))
 		for _, a := range n.desc.static {
@@ -191,7 +173,15 @@ func (r *resolver) node1(n Node, s *scope) {
 		r.node(n.Fn, s)
 		r.node(n.Arg, s)
 	case *ListLit:
-		r.nodes(n.Elems, s)
+		for _, el := range n.Elems {
+			// A variable, the usual element of a key list, bound
+			// without node's dispatch; the checks are node's own.
+			if id, ok := el.(*Ident); ok && r.err == nil && r.depth < maxDepth {
+				r.ident(id, s)
+			} else {
+				r.node(el, s)
+			}
+		}
 	case *Paren:
 		r.node(n.Expr, s)
 	case *Unary:
@@ -204,4 +194,27 @@ func (r *resolver) node1(n Node, s *scope) {
 	default:
 		r.nodes(Children(n), s)
 	}
+}
+
+// ident binds a variable reference.
+func (r *resolver) ident(n *Ident, s *scope) {
+	level := 0
+	for sc := s; sc != nil; sc = sc.up {
+		if !sc.with {
+			if d, ok := sc.lookup(n.Name); ok {
+				n.level, n.displ, n.fromWith = int32(level), int32(d), false
+				return
+			}
+		}
+		level++
+	}
+	level = 0
+	for sc := s; sc != nil; sc = sc.up {
+		if sc.with {
+			n.level, n.fromWith = int32(level), true
+			return
+		}
+		level++
+	}
+	r.fail(n.Pos, fmt.Sprintf("undefined variable '%s'", n.Name))
 }

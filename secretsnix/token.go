@@ -89,10 +89,24 @@ func (k TokKind) String() string {
 	return "token"
 }
 
-// Token is a lexeme with the trivia (whitespace, comments) before it:
-// Src[Lead:Start] is trivia, Src[Start:End] the token text. Tokens tile the
-// source, so Lead of one token is End of the previous one.
+// Token is a lexeme: Src[Start:End] is the token text. Tokens tile the
+// source: the trivia (whitespace, comments) before token i is
+// Src[Tokens[i-1].End:Tokens[i].Start] (from 0 for the first token), so
+// it is not stored. Offsets are int32 and the kind a byte, 12 bytes a
+// token rather than 32: a big file has hundreds of thousands of tokens,
+// and the array was the largest single allocation of a parse.
 type Token struct {
-	Lead, Start, End int
-	Kind             TokKind
+	Start, End int32
+	Kind       TokKind
 }
+
+// tokLead returns where the trivia before token i begins.
+func tokLead(toks []Token, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return int(toks[i-1].End)
+}
+
+// maxSrc is the largest source parse accepts: token offsets are int32.
+const maxSrc = 1<<31 - 1

@@ -31,11 +31,10 @@ func runRules(io *IO, g *globalOptions) error {
 	}
 	opts := secretsnix.Options{Root: repo, UseNix: g.useNix()}
 	if g.JSON {
-		v, err := secretsnix.EvalFile(rulesFile, opts)
-		if err != nil {
+		if err := secretsnix.EvalFileJSON(rulesFile, opts, io.Out); err != nil {
 			return inputError(err)
 		}
-		return secretsnix.WriteJSON(io.Out, v)
+		return nil
 	}
 	rules, err := secretsnix.LoadRules(rulesFile, opts)
 	if err != nil {
