@@ -3,7 +3,6 @@ package secretsnix
 import (
 	"path/filepath"
 	"strings"
-	"unsafe"
 )
 
 // bindingSteps bounds the evaluation of one binding for Rules.Bindings:
@@ -184,6 +183,10 @@ func (w *bindWalker) binding(a staticAttr, e *env, t *thunk) {
 	w.out = append(w.out, b)
 }
 
+// maxBindingFile bounds what readFile reads for a binding no secret uses:
+// a public key is ~100 bytes, a .pub with a few keys well under this.
+const maxBindingFile = 64 << 10
+
 // eval forces a binding's thunk with a step budget, errors ignored.
 func (w *bindWalker) eval(a staticAttr, e *env, t *thunk) (string, bool) {
 	if t == nil {
@@ -194,8 +197,9 @@ func (w *bindWalker) eval(a staticAttr, e *env, t *thunk) (string, bool) {
 	if saved == 0 || ev.steps+bindingSteps < saved {
 		ev.maxSteps = ev.steps + bindingSteps
 	}
+	ev.readLimit = maxBindingFile
 	v, err := ev.force(t, a.pos)
-	ev.maxSteps, ev.depth = saved, depth
+	ev.maxSteps, ev.depth, ev.readLimit = saved, depth, 0
 	if err != nil {
 		return "", false
 	}
@@ -293,12 +297,13 @@ func placeKeys(r *Rules) {
 		}
 		return nil
 	}
-	// The same few keys repeat over thousands of secrets, each time the
-	// very same strings (a binding's value is forced once): a table
-	// indexed by the address of the key's text, checked by the addresses
-	// of text and name, finds them without hashing or comparing bytes.
+	// The same few keys repeat over thousands of secrets: a small table
+	// indexed by the key's last bytes remembers the last binding found for
+	// each. Comparing the strings is cheap when they are the very same
+	// value (Go compares lengths and data pointers before bytes), which a
+	// key forced once through its binding always is.
 	type hit struct {
-		text, name *byte
+		text, name string
 		b          *Binding
 	}
 	var cache [256]hit
@@ -309,11 +314,10 @@ func placeKeys(r *Rules) {
 			if k.Name == "" || k.Text == "" {
 				continue
 			}
-			tp, np := unsafe.StringData(k.Text), unsafe.StringData(k.Name)
-			a := uintptr(unsafe.Pointer(tp))
-			c := &cache[(a>>4^a>>12)&255]
-			if c.text != tp || c.name != np {
-				*c = hit{tp, np, find(k)}
+			n := len(k.Text)
+			c := &cache[(int(k.Text[n-1])^int(k.Text[n/2])<<1^n)&255]
+			if c.text != k.Text || c.name != k.Name {
+				*c = hit{k.Text, k.Name, find(k)}
 			}
 			if b := c.b; b != nil {
 				k.File, k.Line, k.Col = b.File, b.Line, b.Col

@@ -214,6 +214,16 @@ func addCore(add addFn) {
 		if err != nil {
 			return nil, err
 		}
+		// A FIFO or device would block or never end; rules files read
+		// keys, which are small regular files.
+		if st, err := os.Stat(real); err == nil {
+			if !st.Mode().IsRegular() {
+				return nil, ev.errorf(pos, "cannot read '%s': not a regular file", p)
+			}
+			if ev.readLimit > 0 && st.Size() > ev.readLimit {
+				return nil, ev.errorf(pos, "cannot read '%s': larger than %d bytes", p, ev.readLimit)
+			}
+		}
 		data, rerr := os.ReadFile(real)
 		if rerr != nil {
 			return nil, ev.errorf(pos, "cannot read '%s': %v", p, rerr)

@@ -24,6 +24,9 @@ type evaluator struct {
 	depth    int
 	steps    int
 	maxSteps int // 0: unlimited
+	// readLimit, when set, makes readFile refuse larger files: the walk
+	// over unused bindings must not read a large file Nix would never read.
+	readLimit int64
 }
 
 func newEvaluator(root string, maxSteps int) *evaluator {

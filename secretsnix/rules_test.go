@@ -1,8 +1,7 @@
 package secretsnix
 
 import (
-	"github.com/nfrekey/nfrekey/fixtures"
-
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -12,7 +11,11 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/nfrekey/nfrekey/fixtures"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite golden files")
@@ -228,5 +231,47 @@ in
 	nb := nixBindings(p, Options{})
 	if len(nb) != len(r.Bindings) {
 		t.Errorf("nixBindings: %d bindings, native %d", len(nb), len(r.Bindings))
+	}
+}
+
+// TestUnusedReadFileIsNotRead: the bindings walk forces unused readFile
+// bindings, so a FIFO (which would block forever) or a large file there
+// must be skipped, not read; a used one is an error, not a hang.
+func TestUnusedReadFileIsNotRead(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.pub")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("skipped: cannot make a FIFO here: %v", err)
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "big.pub"), bytes.Repeat([]byte("x"), maxBindingFile+1), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "web1.pub"), []byte("ssh-ed25519 AAAAweb1\n"), 0o644))
+	rules := filepath.Join(dir, "secrets.nix")
+	must(t, os.WriteFile(rules, []byte(`let
+  pipe = builtins.readFile ./pipe.pub;
+  big = builtins.readFile ./big.pub;
+  web1 = builtins.readFile ./web1.pub;
+in { "a.age".publicKeys = [ web1 ]; }
+`), 0o644))
+	done := make(chan struct{})
+	var r *Rules
+	var err error
+	go func() { r, err = LoadRules(rules, Options{}); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("LoadRules blocked on an unused readFile of a FIFO")
+	}
+	must(t, err)
+	var names []string
+	for _, b := range r.Bindings {
+		names = append(names, b.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"web1"}) {
+		t.Errorf("bindings %v, want only web1", names)
+	}
+
+	must(t, os.WriteFile(rules, []byte("{ \"a.age\".publicKeys = [ (builtins.readFile ./pipe.pub) ]; }\n"), 0o644))
+	if _, err := LoadRules(rules, Options{}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("used readFile of a FIFO: %v", err)
 	}
 }
