@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/reencrypt/agefile"
@@ -89,6 +90,7 @@ type Inventory struct {
 	lockPath  string
 	names     *nameIndex                      // tag/recipient -> binding name
 	lockKeys  map[string]recipients.Recipient // lock recipient text -> parsed (valid ones only)
+	ageRecips sync.Map                        // recipient ID -> age.Recipient, see ageRecipient
 }
 
 // AuditOptions say what to audit.

@@ -565,3 +565,36 @@ func TestScryptRefused(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestRekeyNeverOverwritesAConcurrentEdit: the repo lock does not stop
+// agenix -e; a file saved while nfrekey prepared its replacement is kept.
+func TestRekeyNeverOverwritesAConcurrentEdit(t *testing.T) {
+	r := newRepo(t)
+	encryptTo(t, r.path("a.age"), []byte("x"), false, r.web1)
+	encryptTo(t, r.path("b.age"), []byte("x"), false, r.web1)
+	r.secret("a.age", 1, r.web1, r.web2)
+	r.secret("b.age", 2, r.web1, r.web2)
+	var edited []byte
+	res, err := r.rekey(t, RekeyOptions{
+		failWrite: func(path string) error {
+			if filepath.Base(path) == "a.age" {
+				// Another tool saves the file while nfrekey holds its replacement.
+				encryptTo(t, path, []byte("edited"), false, r.web1)
+				edited, _ = os.ReadFile(path)
+			}
+			return nil
+		},
+	})
+	if err == nil || IsInput(err) || res.Rekeyed != 1 || len(res.Failed) != 1 || res.Failed[0].Path != "a.age" ||
+		!strings.Contains(err.Error(), "changed by another program") {
+		t.Fatalf("%v %+v", err, res)
+	}
+	if got, _ := os.ReadFile(r.path("a.age")); len(edited) == 0 || !bytes.Equal(got, edited) {
+		t.Error("the concurrent edit was overwritten")
+	}
+	for _, p := range tree(t, r.dir) {
+		if strings.Contains(filepath.Base(p), tempPrefix) {
+			t.Errorf("temp file left: %s", p)
+		}
+	}
+}

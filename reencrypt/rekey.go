@@ -16,6 +16,7 @@ import (
 	"filippo.io/age"
 	"github.com/hashicorp/go-multierror"
 
+	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/reencrypt/agefile"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
@@ -142,6 +143,7 @@ type planned struct {
 	// Set by writeTemp: the temp file holding the new content (closed and
 	// synced, not yet renamed), its lock entry, and why it failed.
 	temp    string
+	source  os.FileInfo // the file as it was read, to notice an edit before the rename
 	entry   *lockEntry
 	err     error
 	content bool // err is about the file's content (exit 2), not I/O
@@ -295,7 +297,12 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 	forEach(ioWorkers(opts.Jobs), len(plan), func(i int) {
 		p := plan[i]
 		if p.err == nil {
-			if err := os.Rename(p.temp, p.s.File); err != nil {
+			// The repo lock does not stop another tool (agenix -e) from
+			// saving the file meanwhile: never rename over such an edit.
+			if now, err := os.Stat(p.s.File); err != nil || !sameState(now, p.source) {
+				os.Remove(p.temp)
+				p.err = errors.New("changed by another program during the rekey; left as it is")
+			} else if err := os.Rename(p.temp, p.s.File); err != nil {
 				os.Remove(p.temp)
 				p.err = err
 			}
@@ -416,7 +423,7 @@ func (inv *Inventory) open(p *planned, ids []age.Identity) error {
 	p.fileKey = key
 	if p.pf.Fresh {
 		for _, d := range s.Recipients {
-			r, err := d.Recipient.AgeRecipient()
+			r, err := inv.ageRecipient(d.Recipient)
 			if err != nil {
 				return fmt.Errorf("recipient %s: %v", d.Label(), err)
 			}
@@ -424,7 +431,7 @@ func (inv *Inventory) open(p *planned, ids []age.Identity) error {
 		}
 	} else {
 		for _, m := range s.missing {
-			r, err := m.AgeRecipient()
+			r, err := inv.ageRecipient(m)
 			if err != nil {
 				return fmt.Errorf("recipient %s: %v", m.String(), err)
 			}
@@ -438,6 +445,11 @@ func (inv *Inventory) open(p *planned, ids []age.Identity) error {
 // one a crash leaves behind is recognisable (and safe to delete: it is
 // never the only copy of anything).
 const tempPrefix = ".nfrekey-tmp-"
+
+// sameState reports whether a and b describe the same, unmodified file.
+func sameState(a, b os.FileInfo) bool {
+	return b != nil && os.SameFile(a, b) && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime())
+}
 
 // writeTemp writes the new content of the planned file to a temp file in
 // its directory, synced and closed, and records it in p.temp with its lock
@@ -476,6 +488,13 @@ func (p *planned) writeTemp(ctx context.Context, cpu chan struct{}, failWrite fu
 		fail(err, false)
 		return
 	}
+	// Keep the owner too, so a rekey run with sudo does not hand a user's
+	// secrets to root. Best effort: without privilege only our own uid is
+	// possible, which is then the owner already in the common case.
+	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+		_ = tmp.Chown(int(sys.Uid), int(sys.Gid))
+	}
+	p.source = st
 	cpu <- struct{}{}
 	// The contract keeps a file's armor; a rule disagreeing with it is an
 	// armor-mismatch finding, not a reason to rewrite.
@@ -557,4 +576,19 @@ func (inv *Inventory) updateLock(done map[string]*lockEntry) (bool, error) {
 	}
 	lf := &lockFile{Version: 1, Files: files}
 	return lf.writeIfChanged(inv.lockPath, inv.lockData)
+}
+
+// ageRecipient returns r's age.Recipient, built once per run: building an
+// ssh-ed25519 one costs a point decoding and a scalar multiplication (the
+// pre-tweak), and the same few recipients serve every planned file.
+func (inv *Inventory) ageRecipient(r recipients.Recipient) (age.Recipient, error) {
+	if ar, ok := inv.ageRecips.Load(r.ID()); ok {
+		return ar.(age.Recipient), nil
+	}
+	ar, err := r.AgeRecipient()
+	if err != nil {
+		return nil, err
+	}
+	inv.ageRecips.Store(r.ID(), ar)
+	return ar, nil
 }

@@ -15,6 +15,9 @@ func main() {
 	// Ctrl-C or SIGTERM cancels the run: a rekey then removes its temp files
 	// and leaves every secret as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first signal the default handling comes back, so a second
+	// Ctrl-C kills a run stuck where it does not watch the context.
+	context.AfterFunc(ctx, stop)
 	code := run(ctx, newStdIO(), os.Args[1:])
 	stop()
 	os.Exit(code)
