@@ -57,29 +57,11 @@ func addLists(add addFn) {
 		return &listV{items: items}, nil
 	})
 	add("filter", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		f, err := ev.forceFunction(a[0], pos)
+		right, _, err := ev.partition(a, pos)
 		if err != nil {
 			return nil, err
 		}
-		l, err := ev.forceList(a[1], pos)
-		if err != nil {
-			return nil, err
-		}
-		var items []*thunk
-		for _, x := range l.items {
-			r, err := ev.call(f, pos, x)
-			if err != nil {
-				return nil, err
-			}
-			b, err := ev.asBool(r, pos)
-			if err != nil {
-				return nil, err
-			}
-			if b {
-				items = append(items, x)
-			}
-		}
-		return &listV{items: items}, nil
+		return &listV{items: right}, nil
 	})
 	anyAll := func(all bool) func(ev *evaluator, a []*thunk, pos int) (value, error) {
 		return func(ev *evaluator, a []*thunk, pos int) (value, error) {
@@ -245,30 +227,39 @@ func addLists(add addFn) {
 		return &listV{items: items}, nil
 	})
 	add("partition", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		f, err := ev.forceFunction(a[0], pos)
+		right, wrong, err := ev.partition(a, pos)
 		if err != nil {
 			return nil, err
-		}
-		l, err := ev.forceList(a[1], pos)
-		if err != nil {
-			return nil, err
-		}
-		var right, wrong []*thunk
-		for _, x := range l.items {
-			r, err := ev.call(f, pos, x)
-			if err != nil {
-				return nil, err
-			}
-			b, err := ev.asBool(r, pos)
-			if err != nil {
-				return nil, err
-			}
-			if b {
-				right = append(right, x)
-			} else {
-				wrong = append(wrong, x)
-			}
 		}
 		return &attrsV{attrs: []attr{{name: "right", t: done(&listV{items: right})}, {name: "wrong", t: done(&listV{items: wrong})}}}, nil
 	})
+}
+
+// partition splits the list a[1] by the predicate a[0]: what filter keeps
+// and what it drops.
+func (ev *evaluator) partition(a []*thunk, pos int) (right, wrong []*thunk, err error) {
+	f, err := ev.forceFunction(a[0], pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := ev.forceList(a[1], pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, x := range l.items {
+		r, err := ev.call(f, pos, x)
+		if err != nil {
+			return nil, nil, err
+		}
+		b, err := ev.asBool(r, pos)
+		if err != nil {
+			return nil, nil, err
+		}
+		if b {
+			right = append(right, x)
+		} else {
+			wrong = append(wrong, x)
+		}
+	}
+	return right, wrong, nil
 }
