@@ -30,11 +30,7 @@ func addAttrs(add addFn) {
 		return &listV{items: items}, nil
 	})
 	add("hasAttr", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		n, err := ev.forceStr(a[0], pos)
-		if err != nil {
-			return nil, err
-		}
-		as, err := ev.forceAttrs(a[1], pos)
+		n, as, err := ev.forceNameAndSet(a, pos)
 		if err != nil {
 			return nil, err
 		}
@@ -42,11 +38,7 @@ func addAttrs(add addFn) {
 		return ok, nil
 	})
 	add("getAttr", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		n, err := ev.forceStr(a[0], pos)
-		if err != nil {
-			return nil, err
-		}
-		as, err := ev.forceAttrs(a[1], pos)
+		n, as, err := ev.forceNameAndSet(a, pos)
 		if err != nil {
 			return nil, err
 		}
@@ -237,3 +229,16 @@ var genValuePrimop = &primopV{op: &primop{name: "listToAttrs", arity: 1, fn: fun
 	}
 	return v, err
 }}}
+
+// forceNameAndSet forces the (name, set) arguments of hasAttr and getAttr.
+func (ev *evaluator) forceNameAndSet(a []*thunk, pos int) (*strV, *attrsV, error) {
+	n, err := ev.forceStr(a[0], pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	as, err := ev.forceAttrs(a[1], pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	return n, as, nil
+}

@@ -3,7 +3,6 @@ package secretsnix
 import (
 	"encoding/json"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 )
@@ -150,11 +149,7 @@ func (ev *evaluator) writeJSON(b *strings.Builder, v value, pos, depth int) erro
 	case int64:
 		b.WriteString(strconv.FormatInt(x, 10))
 	case float64:
-		if math.IsInf(x, 0) || math.IsNaN(x) {
-			b.WriteString(strconv.FormatFloat(x, 'g', 6, 64))
-		} else {
-			b.WriteString(strconv.FormatFloat(x, 'g', 6, 64))
-		}
+		b.WriteString(strconv.FormatFloat(x, 'g', 6, 64))
 	case *strV:
 		writeJSONString(b, x.s)
 	case pathV:
