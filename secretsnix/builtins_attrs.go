@@ -160,11 +160,7 @@ func addAttrs(add addFn) {
 		return &listV{items: items}, nil
 	})
 	add("groupBy", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		f, err := ev.forceFunction(a[0], pos)
-		if err != nil {
-			return nil, err
-		}
-		l, err := ev.forceList(a[1], pos)
+		f, l, err := ev.forceFunctionAndList(a, pos)
 		if err != nil {
 			return nil, err
 		}

@@ -65,11 +65,7 @@ func addLists(add addFn) {
 	})
 	anyAll := func(all bool) func(ev *evaluator, a []*thunk, pos int) (value, error) {
 		return func(ev *evaluator, a []*thunk, pos int) (value, error) {
-			f, err := ev.forceFunction(a[0], pos)
-			if err != nil {
-				return nil, err
-			}
-			l, err := ev.forceList(a[1], pos)
+			f, l, err := ev.forceFunctionAndList(a, pos)
 			if err != nil {
 				return nil, err
 			}
@@ -137,11 +133,7 @@ func addLists(add addFn) {
 		return concat(ev, l.items, pos)
 	})
 	add("concatMap", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		f, err := ev.forceFunction(a[0], pos)
-		if err != nil {
-			return nil, err
-		}
-		l, err := ev.forceList(a[1], pos)
+		f, l, err := ev.forceFunctionAndList(a, pos)
 		if err != nil {
 			return nil, err
 		}
@@ -196,11 +188,7 @@ func addLists(add addFn) {
 		return &listV{items: items}, nil
 	})
 	add("sort", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		f, err := ev.forceFunction(a[0], pos)
-		if err != nil {
-			return nil, err
-		}
-		l, err := ev.forceList(a[1], pos)
+		f, l, err := ev.forceFunctionAndList(a, pos)
 		if err != nil {
 			return nil, err
 		}
@@ -238,11 +226,7 @@ func addLists(add addFn) {
 // partition splits the list a[1] by the predicate a[0]: what filter keeps
 // and what it drops.
 func (ev *evaluator) partition(a []*thunk, pos int) (right, wrong []*thunk, err error) {
-	f, err := ev.forceFunction(a[0], pos)
-	if err != nil {
-		return nil, nil, err
-	}
-	l, err := ev.forceList(a[1], pos)
+	f, l, err := ev.forceFunctionAndList(a, pos)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -262,4 +246,18 @@ func (ev *evaluator) partition(a []*thunk, pos int) (right, wrong []*thunk, err 
 		}
 	}
 	return right, wrong, nil
+}
+
+// forceFunctionAndList forces the (function, list) arguments that map-like
+// builtins (partition, sort, groupBy, any, all, ...) take.
+func (ev *evaluator) forceFunctionAndList(a []*thunk, pos int) (value, *listV, error) {
+	f, err := ev.forceFunction(a[0], pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := ev.forceList(a[1], pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, l, nil
 }
