@@ -42,16 +42,7 @@ func TestBindsOrder(t *testing.T) {
 		{`1 ++ [ 2 ]`, "ERR 1:1: value is an integer while a list was expected"},
 		{`let l = [ 1 ]; in l ++ [ (l ++ [ 2 ]) ]`, `[1,[1,2]]`},
 	} {
-		got := runEval(t, dir, c.src)
-		if strings.HasPrefix(c.want, "ERR ") {
-			if got != c.want {
-				t.Errorf("%q:\n got  %s\n want %s", c.src, got, c.want)
-			}
-			continue
-		}
-		if !sameJSON(got, c.want) {
-			t.Errorf("%q:\n got  %s\n want %s", c.src, got, c.want)
-		}
+		checkEval(t, dir, c.src, c.want)
 	}
 }
 

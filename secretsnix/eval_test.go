@@ -46,16 +46,7 @@ func sameJSON(a, b string) bool {
 func TestEvalTable(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range evalCases {
-		got := runEval(t, dir, c.src)
-		if strings.HasPrefix(c.want, "ERR ") {
-			if got != c.want {
-				t.Errorf("%q:\n got  %s\n want %s", c.src, got, c.want)
-			}
-			continue
-		}
-		if !sameJSON(got, c.want) {
-			t.Errorf("%q:\n got  %s\n want %s", c.src, got, c.want)
-		}
+		checkEval(t, dir, c.src, c.want)
 	}
 }
 
@@ -140,5 +131,21 @@ func TestDeepNesting(t *testing.T) {
 	v, err := evalString("/x/e.nix", strings.Repeat("(", 1000)+"1"+strings.Repeat(")", 1000), evalOptions{})
 	if err != nil || v != int64(1) {
 		t.Errorf("got %v, %v", v, err)
+	}
+}
+
+// checkEval evaluates src and compares it with want: a JSON value, or
+// "ERR L:C: message" for an error.
+func checkEval(t *testing.T, dir, src, want string) {
+	t.Helper()
+	got := runEval(t, dir, src)
+	if strings.HasPrefix(want, "ERR ") {
+		if got != want {
+			t.Errorf("%q:\n got  %s\n want %s", src, got, want)
+		}
+		return
+	}
+	if !sameJSON(got, want) {
+		t.Errorf("%q:\n got  %s\n want %s", src, got, want)
 	}
 }
