@@ -1,6 +1,6 @@
 package reencrypt
 
-// The age file format is reencrypt/agefile's; this file is the little glue
+// The age file format is internal/agefile's; this file is the little glue
 // the rest of the package uses.
 
 import (
@@ -12,7 +12,7 @@ import (
 
 	"filippo.io/age"
 
-	"github.com/nfrekey/nfrekey/reencrypt/agefile"
+	"github.com/nfrekey/nfrekey/internal/agefile"
 )
 
 // readHeaderFile reads only the header of the age file at path. Errors do

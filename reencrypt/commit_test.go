@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nfrekey/nfrekey/reencrypt/agefile"
+	"github.com/nfrekey/nfrekey/internal/agefile"
 )
 
 // TestRekeyCorruptPayloadWritesNothing: a payload found corrupt (fresh

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nfrekey/nfrekey/internal/agefile"
 	"github.com/nfrekey/nfrekey/recipients"
-	"github.com/nfrekey/nfrekey/reencrypt/agefile"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
 

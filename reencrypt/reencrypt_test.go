@@ -21,8 +21,8 @@ import (
 	"filippo.io/age"
 	"golang.org/x/crypto/ssh"
 
+	"github.com/nfrekey/nfrekey/internal/agefile"
 	"github.com/nfrekey/nfrekey/recipients"
-	"github.com/nfrekey/nfrekey/reencrypt/agefile"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
 

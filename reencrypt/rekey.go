@@ -16,8 +16,8 @@ import (
 	"filippo.io/age"
 	"github.com/hashicorp/go-multierror"
 
+	"github.com/nfrekey/nfrekey/internal/agefile"
 	"github.com/nfrekey/nfrekey/recipients"
-	"github.com/nfrekey/nfrekey/reencrypt/agefile"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
 

@@ -10,7 +10,7 @@ import (
 
 	"filippo.io/age"
 
-	"github.com/nfrekey/nfrekey/reencrypt/agefile"
+	"github.com/nfrekey/nfrekey/internal/agefile"
 )
 
 // pivStanza is a recipient that adds an opaque plugin stanza, as an

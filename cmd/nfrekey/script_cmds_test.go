@@ -14,7 +14,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/nfrekey/nfrekey/reencrypt/agefile"
+	"github.com/nfrekey/nfrekey/internal/agefile"
 )
 
 // scriptCmds are the custom commands of the testscript scripts (wired in
