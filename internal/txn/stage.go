@@ -1,0 +1,238 @@
+package txn
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// TempPrefix starts the name of every temp file, so that one a crash
+// leaves behind is recognisable, and safe to delete: it is never the only
+// copy of anything.
+const TempPrefix = ".nfrekey-tmp-"
+
+// Phase orders the renames of a commit: every file of a phase is renamed
+// and its directory fsynced before the next phase starts.
+type Phase int
+
+const (
+	PhaseRules   Phase = iota + 1 // secrets.nix, imports, .sops.yaml, .pub files, host keys
+	PhaseSecrets                  // .age and sops files
+	PhaseLock                     // .nfrekey.lock
+)
+
+// Source is the file a write replaces, as the run read it.
+type Source struct {
+	Info fs.FileInfo
+	// SHA256 of the bytes read; nil: the file is compared by identity,
+	// size and mtime only.
+	SHA256 []byte
+}
+
+// Write is one file to stage.
+type Write struct {
+	Path  string // absolute, beneath the repo root
+	Phase Phase
+	// Write fills the temp file (empty, open for reading and writing);
+	// nil writes Data. Its error is returned by Stage unchanged, so the
+	// caller can tell bad content from failed I/O.
+	Write func(*os.File) error
+	Data  []byte
+	// Expect is the file as read: the commit refuses to rename over a
+	// file that is no longer this one. Nil: the file is replaced as it is
+	// then (or created).
+	Expect *Source
+	// Create: the file must not exist; the commit never clobbers one that
+	// appeared meanwhile.
+	Create bool
+	// Mode of a new file (0: 0600). A replaced file keeps its mode and,
+	// as far as privileges allow, its owner.
+	Mode fs.FileMode
+}
+
+// Staged is a write whose temp file is on disk, synced and closed.
+type Staged struct {
+	w    Write
+	rel  string // target, relative to the root
+	dir  *os.File
+	temp string // base name in dir
+}
+
+// Path is the target of the write.
+func (s *Staged) Path() string { return s.w.Path }
+
+// Stage writes w's content to a temp file beside its target, synced and
+// closed, to be renamed by the next Commit. On error nothing is left on
+// disk.
+func (tx *Tx) Stage(w Write) (*Staged, error) {
+	rel, err := tx.rel(w.Path)
+	if err != nil {
+		return nil, err
+	}
+	if w.Phase < PhaseRules || w.Phase > PhaseLock {
+		return nil, fmt.Errorf("%s: invalid phase %d", w.Path, w.Phase)
+	}
+	dir, err := tx.dir(filepath.Dir(rel))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", w.Path, err)
+	}
+	base := filepath.Base(rel)
+	mode := w.Mode.Perm()
+	if mode == 0 {
+		mode = 0o600
+	}
+	uid, gid := -1, -1
+	info := (fs.FileInfo)(nil)
+	if w.Expect != nil {
+		info = w.Expect.Info
+	} else if !w.Create {
+		var st unix.Stat_t
+		if err := unix.Fstatat(int(dir.Fd()), base, &st, unix.AT_SYMLINK_NOFOLLOW); err == nil {
+			mode = fs.FileMode(st.Mode & 0o777)
+			uid, gid = int(st.Uid), int(st.Gid)
+		} else if !errors.Is(err, unix.ENOENT) {
+			return nil, fmt.Errorf("%s: %w", w.Path, err)
+		}
+	}
+	if info != nil {
+		mode = info.Mode().Perm()
+		if sys, ok := info.Sys().(*syscall.Stat_t); ok {
+			uid, gid = int(sys.Uid), int(sys.Gid)
+		}
+	}
+	s := &Staged{w: w, rel: rel, dir: dir}
+	f, err := tx.createTemp(s, base)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", w.Path, err)
+	}
+	fail := func(err error) (*Staged, error) {
+		f.Close()
+		tx.mu.Lock()
+		tx.removeTemp(s)
+		tx.mu.Unlock()
+		return nil, err
+	}
+	// Created 0600, so never wider than the final mode meanwhile.
+	if err := f.Chmod(mode); err != nil {
+		return fail(fmt.Errorf("%s: %w", w.Path, err))
+	}
+	if uid >= 0 {
+		// Best effort: a run under sudo must not hand a user's files to
+		// root; without privilege only our own uid is possible, which is
+		// then the owner already in the common case.
+		_ = f.Chown(uid, gid)
+	}
+	if w.Write != nil {
+		err = w.Write(f)
+	} else {
+		_, err = f.Write(w.Data)
+		if err != nil {
+			err = fmt.Errorf("%s: %w", w.Path, err)
+		}
+	}
+	if err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(fmt.Errorf("%s: %w", w.Path, err))
+	}
+	if err := f.Close(); err != nil {
+		return fail(fmt.Errorf("%s: %w", w.Path, err))
+	}
+	tx.mu.Lock()
+	tx.staged = append(tx.staged, s)
+	tx.mu.Unlock()
+	return s, nil
+}
+
+// Discard removes a staged write's temp file: it will not be committed.
+func (tx *Tx) Discard(s *Staged) {
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	for i, t := range tx.staged {
+		if t == s {
+			tx.staged = append(tx.staged[:i], tx.staged[i+1:]...)
+			break
+		}
+	}
+	tx.removeTemp(s)
+}
+
+// rel makes path relative to the root, refusing one outside it.
+func (tx *Tx) rel(path string) (string, error) {
+	if !filepath.IsAbs(path) {
+		return "", fmt.Errorf("%s: not an absolute path", path)
+	}
+	rel, err := filepath.Rel(tx.rootDir, filepath.Clean(path))
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s: outside the repo root %s", path, tx.rootDir)
+	}
+	return rel, nil
+}
+
+// dir opens (once per run) a directory beneath the root. The handle pins
+// the directory: renames inside it stay inside it even if its path is
+// later swapped for a symlink.
+func (tx *Tx) dir(rel string) (*os.File, error) {
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	if d, ok := tx.dirs[rel]; ok {
+		return d, nil
+	}
+	d, err := tx.root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	st, err := d.Stat()
+	if err != nil || !st.IsDir() {
+		d.Close()
+		if err == nil {
+			err = errors.New("not a directory")
+		}
+		return nil, err
+	}
+	tx.dirs[rel] = d
+	return d, nil
+}
+
+func (tx *Tx) createTemp(s *Staged, base string) (*os.File, error) {
+	var b [6]byte
+	for range 10 {
+		rand.Read(b[:])
+		name := TempPrefix + base + "-" + hex.EncodeToString(b[:])
+		fd, err := unix.Openat(int(s.dir.Fd()), name, unix.O_RDWR|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o600)
+		if errors.Is(err, unix.EEXIST) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		s.temp = name
+		tx.mu.Lock()
+		tx.temps[s] = true
+		tx.mu.Unlock()
+		return os.NewFile(uintptr(fd), filepath.Join(tx.rootDir, filepath.Dir(s.rel), name)), nil
+	}
+	return nil, errors.New("cannot create a temp file")
+}
+
+// removeTemp removes s's temp file if still there; tx.mu is held.
+func (tx *Tx) removeTemp(s *Staged) error {
+	if !tx.temps[s] {
+		return nil
+	}
+	delete(tx.temps, s)
+	err := unix.Unlinkat(int(s.dir.Fd()), s.temp, 0)
+	if errors.Is(err, unix.ENOENT) {
+		return nil
+	}
+	return err
+}
