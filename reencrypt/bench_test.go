@@ -1,6 +1,8 @@
 package reencrypt
 
 import (
+	"github.com/nfrekey/nfrekey/internal/identity"
+
 	"context"
 	"crypto/rand"
 	"fmt"
@@ -57,7 +59,7 @@ func BenchmarkAudit10k(b *testing.B) {
 
 func BenchmarkRekeyNoop10k(b *testing.B) {
 	dir, rules, hosts := cachedFleet(b, 10000, 3)
-	ids := NewIdentities(hosts[0].id...)
+	ids := identity.New(hosts[0].id...)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res, err := Rekey(context.Background(), RekeyOptions{RepoRoot: dir, Rules: rules, Identities: ids})
@@ -82,7 +84,7 @@ func benchRekeyAdd(b *testing.B, secrets, recips int) {
 		s.PublicKeys = append(append([]secretsnix.Key(nil), s.PublicKeys...), keys(extra)...)
 		added.Secrets = append(added.Secrets, s)
 	}
-	ids := NewIdentities(hosts[0].id...)
+	ids := identity.New(hosts[0].id...)
 	floor := newFloorOp(b, hosts[0], extra)
 	floorOps := min(secrets, 64) // per iteration: enough to time, cheap
 	var floorTime time.Duration

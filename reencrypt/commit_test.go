@@ -1,6 +1,8 @@
 package reencrypt
 
 import (
+	"github.com/nfrekey/nfrekey/internal/identity"
+
 	"bytes"
 	"context"
 	"errors"
@@ -102,7 +104,7 @@ func TestRekeyCancelRemovesTemps(t *testing.T) {
 	snap := snapshot(t, r.path("a.age"), r.path("b.age"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	o := RekeyOptions{RepoRoot: r.dir, Rules: r.rules, Jobs: 1, Identities: NewIdentities(r.web1.id[0]),
+	o := RekeyOptions{RepoRoot: r.dir, Rules: r.rules, Jobs: 1, Identities: identity.New(r.web1.id[0]),
 		failWrite: func(string) error { cancel(); return nil }}
 	res, err := Rekey(ctx, o)
 	if !errors.Is(err, context.Canceled) || IsInput(err) || res.Rekeyed != 0 {

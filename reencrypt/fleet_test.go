@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +17,7 @@ import (
 	"filippo.io/age/armor"
 	"golang.org/x/crypto/ssh"
 
+	"github.com/nfrekey/nfrekey/internal/agefile"
 	"github.com/nfrekey/nfrekey/internal/sshage"
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/secretsnix"
@@ -173,3 +176,22 @@ func newHybridHost(tb testing.TB, name string) host {
 // ykRecipient is a syntactically valid age-plugin-yubikey recipient (its
 // stanzas are "piv-p256"); nfrekey never encrypts to it.
 const ykRecipient = "age1yubikey1qgqsyqcyq5rqwzqfpg9scrgwpugpzysnzs23v9ccrydpk8qarc0jqxwspvz"
+
+// readHeaderFile reads the age header of the file at path.
+func readHeaderFile(path string) (*agefile.Header, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return agefile.ReadHeader(f)
+}
+
+func fileSHA256(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
+}

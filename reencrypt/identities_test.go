@@ -1,6 +1,8 @@
 package reencrypt
 
 import (
+	"github.com/nfrekey/nfrekey/internal/identity"
+
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
@@ -38,7 +40,7 @@ func TestSameKeyTwiceAsksOnce(t *testing.T) {
 	r.secret("a.age", 1, r.web2, r.web3)
 	r.secret("b.age", 2, owner, r.web3)
 	var asked atomic.Int32
-	ids, err := LoadIdentities(IdentityOptions{Files: []string{k1, k2}, Passphrase: func(string) ([]byte, error) {
+	ids, err := identity.Load(identity.Options{Files: []string{k1, k2}, Passphrase: func(string) ([]byte, error) {
 		asked.Add(1)
 		return []byte("wrong"), nil
 	}})

@@ -1,6 +1,8 @@
 package reencrypt
 
 import (
+	"github.com/nfrekey/nfrekey/internal/identity"
+
 	"context"
 	"io/fs"
 	"os"
@@ -65,7 +67,7 @@ func TestRekeyConcurrentLock(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		_, err := Rekey(context.Background(), RekeyOptions{RepoRoot: r.dir, Rules: r.rules, Jobs: 1,
-			Identities: NewIdentities(b, r.web1.id[0])})
+			Identities: identity.New(b, r.web1.id[0])})
 		done <- err
 	}()
 	<-b.entered

@@ -1,6 +1,9 @@
 package reencrypt
 
 import (
+	"github.com/nfrekey/nfrekey/internal/identity"
+	"github.com/nfrekey/nfrekey/internal/txn"
+
 	"bytes"
 	"context"
 	"crypto/ed25519"
@@ -25,79 +28,6 @@ import (
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
-
-func TestJudge(t *testing.T) {
-	web1, web2 := newSSHHost(t, "web1"), newSSHHost(t, "web2")
-	x1, x2 := newX25519Host(t, "x1"), newX25519Host(t, "x2")
-	d := func(hs ...host) []Declared {
-		var out []Declared
-		for _, h := range hs {
-			out = append(out, Declared{Name: h.name, Recipient: h.recip})
-		}
-		return out
-	}
-	pq1 := newHybridHost(t, "pq1")
-	ykr, err := recipients.Parse(ykRecipient)
-	if err != nil {
-		t.Fatal(err)
-	}
-	yk := host{name: "yk", recip: ykr}
-	names := newNameIndex()
-	for _, h := range []host{web1, web2, x1, x2, pq1, yk} {
-		names.add(Declared{Name: h.name, Recipient: h.recip})
-	}
-	tags := func(hs ...host) []string {
-		var out []string
-		for _, h := range hs {
-			out = append(out, h.recip.Tag())
-		}
-		return out
-	}
-	rs := func(hs ...host) []recipients.Recipient {
-		var out []recipients.Recipient
-		for _, h := range hs {
-			out = append(out, h.recip)
-		}
-		return out
-	}
-	for _, tc := range []struct {
-		name        string
-		decl        []Declared
-		facts       headerFacts
-		trusted     []recipients.Recipient
-		status      Status
-		add, remove []string
-		known       bool
-	}{
-		{"ssh exact", d(web1, web2), headerFacts{Ed25519: tags(web1, web2)}, nil, StatusOK, nil, nil, true},
-		{"ssh add", d(web1, web2), headerFacts{Ed25519: tags(web1)}, nil, StatusStale, []string{"web2"}, nil, true},
-		{"ssh remove", d(web1), headerFacts{Ed25519: tags(web1, web2)}, nil, StatusStale, nil, []string{"web2"}, true},
-		{"x25519 same count", d(web1, x1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 1}}, nil, StatusUnverified, nil, nil, false},
-		{"x25519 none in file", d(web1, x1), headerFacts{Ed25519: tags(web1)}, nil, StatusStale, []string{"x1"}, nil, true},
-		{"x25519 extra", d(web1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 2}}, nil, StatusStale, nil, []string{"2 unidentified X25519 recipient(s)"}, false},
-		{"x25519 count differs", d(x1, x2), headerFacts{Types: map[string]int{"X25519": 1}}, nil, StatusStale, []string{"x1", "x2"}, []string{"1 unidentified X25519 recipient(s)"}, false},
-		{"lock exact", d(web1, x1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 1}}, rs(web1, x1), StatusOK, nil, nil, true},
-		{"lock swap", d(web1, x2), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 1}}, rs(web1, x1), StatusStale, []string{"x2"}, []string{"x1"}, true},
-		{"lock add", d(web1, x1, x2), headerFacts{Ed25519: tags(web1), Types: map[string]int{"X25519": 1}}, rs(web1, x1), StatusStale, []string{"x2"}, nil, true},
-		{"grease ignored", d(web1), headerFacts{Ed25519: tags(web1)}, nil, StatusOK, nil, nil, true},
-		// Item: stanzas no declared recipient can account for are not ignored.
-		{"plugin intruder", d(web1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"piv-p256": 1}}, nil, StatusStale, nil, []string{"1 unidentified piv-p256 recipient(s)"}, false},
-		{"hybrid intruder", d(web1), headerFacts{Ed25519: tags(web1), Types: map[string]int{"mlkem768x25519": 1}}, nil, StatusStale, nil, []string{"1 unidentified mlkem768x25519 recipient(s)"}, false},
-		{"hybrid declared", d(pq1), headerFacts{Types: map[string]int{"mlkem768x25519": 1}}, nil, StatusUnverified, nil, nil, false},
-		{"hybrid not an X25519", d(pq1), headerFacts{Types: map[string]int{"X25519": 1}}, nil, StatusStale, []string{"pq1"}, []string{"1 unidentified X25519 recipient(s)"}, false},
-		{"hybrid lock exact", d(pq1), headerFacts{Types: map[string]int{"mlkem768x25519": 1}}, rs(pq1), StatusOK, nil, nil, true},
-		{"yubikey declared", d(web1, yk), headerFacts{Ed25519: tags(web1), Types: map[string]int{"piv-p256": 1}}, nil, StatusUnverified, nil, nil, false},
-		{"yubikey plus intruder", d(yk), headerFacts{Types: map[string]int{"piv-p256": 1, "foo": 1}}, nil, StatusStale, nil, []string{"1 unidentified foo recipient(s)"}, false},
-		{"scrypt", d(web1), headerFacts{Types: map[string]int{"scrypt": 1}}, nil, StatusStale, []string{"web1"}, []string{"1 unidentified scrypt recipient(s)"}, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			v := judge(tc.decl, tc.facts, tc.trusted, names)
-			if v.status != tc.status || !sameStrings(v.add, tc.add) || !sameStrings(v.remove, tc.remove) || v.known != tc.known {
-				t.Errorf("got %s +%v -%v known=%v, want %s +%v -%v known=%v", v.status, v.add, v.remove, v.known, tc.status, tc.add, tc.remove, tc.known)
-			}
-		})
-	}
-}
 
 func sameStrings(a, b []string) bool {
 	if len(a) == 0 && len(b) == 0 {
@@ -144,7 +74,7 @@ func (r *repo) rekey(t *testing.T, o RekeyOptions) (*RekeyResult, error) {
 	t.Helper()
 	o.RepoRoot, o.Rules = r.dir, r.rules
 	if o.Identities == nil {
-		o.Identities = NewIdentities(r.web1.id[0])
+		o.Identities = identity.New(r.web1.id[0])
 	}
 	return Rekey(context.Background(), o)
 }
@@ -402,11 +332,11 @@ func TestRekeyLockHeld(t *testing.T) {
 	r := newRepo(t)
 	encryptTo(t, r.path("a.age"), []byte("x"), false, r.web1)
 	r.secret("a.age", 1, r.web1, r.web2)
-	fl, err := lockRepo(r.dir)
+	tx, err := txn.Begin(context.Background(), txn.Options{Root: r.dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer fl.Close()
+	defer tx.Close()
 	if _, err := r.rekey(t, RekeyOptions{}); !IsInput(err) || !strings.Contains(err.Error(), "another nfrekey run holds the lock") {
 		t.Fatalf("err = %v", err)
 	}
@@ -446,7 +376,7 @@ func TestRekeyWriteFailureLeavesFile(t *testing.T) {
 		t.Errorf("after: %v", statuses(s))
 	}
 	for _, p := range tree(t, r.dir) {
-		if strings.Contains(filepath.Base(p), tempPrefix) {
+		if strings.Contains(filepath.Base(p), txn.TempPrefix) {
 			t.Errorf("temp file left: %s", p)
 		}
 	}
@@ -471,7 +401,7 @@ func TestIdentities(t *testing.T) {
 	os.WriteFile(filepath.Join(home, ".ssh", "id_ed25519"), pem.EncodeToMemory(block), 0o600)
 	os.WriteFile(filepath.Join(home, ".ssh", "id_rsa"), []byte("garbage"), 0o600)
 	var notes []string
-	ids, err := LoadIdentities(IdentityOptions{Defaults: true, Home: home, Env: func(string) string { return "" }, Note: func(s string) { notes = append(notes, s) }})
+	ids, err := identity.Load(identity.Options{Defaults: true, Home: home, Env: func(string) string { return "" }, Note: func(s string) { notes = append(notes, s) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -487,7 +417,7 @@ func TestIdentities(t *testing.T) {
 	if !strings.Contains(strings.Join(notes, "\n"), "id_rsa skipped") {
 		t.Errorf("notes: %v", notes)
 	}
-	if _, err := LoadIdentities(IdentityOptions{Files: []string{filepath.Join(home, "nope")}}); err == nil {
+	if _, err := identity.Load(identity.Options{Files: []string{filepath.Join(home, "nope")}}); err == nil {
 		t.Error("missing -i file accepted")
 	}
 	// The ssh-to-age form opens files encrypted to the X25519 recipient.
@@ -499,7 +429,7 @@ func TestIdentities(t *testing.T) {
 	w, _ := age.Encrypt(&buf, xr)
 	w.Write([]byte("hi"))
 	w.Close()
-	if _, err := age.Decrypt(&buf, ids.ageIdentities()...); err != nil {
+	if _, err := age.Decrypt(&buf, ids.Age()...); err != nil {
 		t.Errorf("ssh-to-age identity: %v", err)
 	}
 }
@@ -523,15 +453,14 @@ func TestEncryptedKeyAsksOnce(t *testing.T) {
 	encryptTo(t, r.path("other.age"), []byte("x"), false, r.web1)
 	r.secret("other.age", 1, r.web1, r.web2)
 	var asked atomic.Int32
-	ids, err := LoadIdentities(IdentityOptions{Files: []string{keyFile}, Passphrase: func(string) ([]byte, error) {
+	ids, err := identity.Load(identity.Options{Files: []string{keyFile}, Passphrase: func(string) ([]byte, error) {
 		asked.Add(1)
 		return []byte("pw"), nil
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := NewIdentities(r.web1.id[0])
-	all.list = append(all.list, ids.list...)
+	all := identity.Join(identity.New(r.web1.id[0]), ids)
 	res, err := r.rekey(t, RekeyOptions{Identities: all, Jobs: 3})
 	if err != nil || res.Rekeyed != 4 {
 		t.Fatalf("%v %+v", err, res)
@@ -540,7 +469,7 @@ func TestEncryptedKeyAsksOnce(t *testing.T) {
 		t.Errorf("passphrase asked %d times", n)
 	}
 	// Without a way to ask, the error says why.
-	ids, _ = LoadIdentities(IdentityOptions{Files: []string{keyFile}, Passphrase: func(p string) ([]byte, error) {
+	ids, _ = identity.Load(identity.Options{Files: []string{keyFile}, Passphrase: func(p string) ([]byte, error) {
 		return nil, errors.New(p + " needs a passphrase and stdin is not a terminal")
 	}})
 	r.rules.Secrets[0].PublicKeys = keys(owner)
@@ -593,7 +522,7 @@ func TestRekeyNeverOverwritesAConcurrentEdit(t *testing.T) {
 		t.Error("the concurrent edit was overwritten")
 	}
 	for _, p := range tree(t, r.dir) {
-		if strings.Contains(filepath.Base(p), tempPrefix) {
+		if strings.Contains(filepath.Base(p), txn.TempPrefix) {
 			t.Errorf("temp file left: %s", p)
 		}
 	}

@@ -1,6 +1,8 @@
 package reencrypt
 
 import (
+	"github.com/nfrekey/nfrekey/internal/identity"
+
 	"bytes"
 	"io"
 	"os"
@@ -75,7 +77,7 @@ func TestHybridRecipientConverges(t *testing.T) {
 	if s := r.audit(t).Secrets[0]; s.Status != StatusUnverified {
 		t.Fatalf("audit: %s +%v -%v", s.Status, s.Add, s.Remove)
 	}
-	ids := NewIdentities(pq.id...)
+	ids := identity.New(pq.id...)
 	if res, err := r.rekey(t, RekeyOptions{Identities: ids}); err != nil || res.Rekeyed != 0 || res.Unchanged != 1 {
 		t.Fatalf("plain rekey of an unverified file: %v %+v", err, res)
 	}

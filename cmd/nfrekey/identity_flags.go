@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/nfrekey/nfrekey/internal/identity"
+
 	"fmt"
 	"os"
 	"sync"
@@ -14,8 +16,8 @@ import (
 // locations) into the identities of this run. Notes about skipped defaults
 // are shown under -v. A passphrase is read from the terminal; without one,
 // asking fails with a message saying so.
-func loadIdentities(io *IO, g *globalOptions) (*reencrypt.Identities, error) {
-	ids, err := reencrypt.LoadIdentities(reencrypt.IdentityOptions{
+func loadIdentities(io *IO, g *globalOptions) (*identity.Set, error) {
+	ids, err := identity.Load(identity.Options{
 		Files:    g.Identities,
 		Defaults: len(g.Identities) == 0,
 		Note: func(s string) {

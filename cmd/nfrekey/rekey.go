@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hashicorp/go-multierror"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
@@ -123,10 +122,11 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		fmt.Fprintf(io.Err, "nfrekey: %d secrets are unverified (X25519 recipients not provable from the header); rekey --force PATH... to bring them under the lock\n", n)
 	}
 	if err != nil {
-		var merr *multierror.Error
-		if errors.As(err, &merr) {
-			for _, e := range merr.Errors {
-				fmt.Fprintf(io.Err, "nfrekey: %v\n", e)
+		// The commit's failures (files left as they were, fsyncs, the
+		// lock file), one line each.
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range joined.Unwrap() {
+				fmt.Fprintf(io.Err, "nfrekey: %s\n", oneLine(e.Error()))
 			}
 			return &exitError{code: exitDrift, silent: true}
 		}

@@ -1,4 +1,4 @@
-package reencrypt
+package agenix
 
 import (
 	"bufio"

@@ -1,4 +1,4 @@
-package reencrypt
+package agenix
 
 // The age file format is internal/agefile's; this file is the little glue
 // the rest of the package uses.

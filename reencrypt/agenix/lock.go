@@ -1,4 +1,4 @@
-package reencrypt
+package agenix
 
 import (
 	"bytes"
@@ -9,12 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
-
-	"github.com/gofrs/flock"
-	"github.com/google/renameio/v2"
 )
 
 // LockFileName is the lock file kept beside the rules file.
@@ -78,22 +74,18 @@ func (lf *lockFile) marshal() []byte {
 	return append(data, '\n')
 }
 
-// writeIfChanged writes lf atomically to path unless old already holds
-// the same bytes. It reports whether it wrote.
-func (lf *lockFile) writeIfChanged(path string, old []byte) (bool, error) {
+// changed is lf's encoding and whether it differs from old (the lock
+// file read; nil when there was none, and then an empty lock is no
+// change: nothing to create).
+func (lf *lockFile) changed(old []byte) ([]byte, bool) {
 	data := lf.marshal()
 	if old != nil && bytes.Equal(data, old) {
-		return false, nil
+		return data, false
 	}
 	if old == nil && len(lf.Files) == 0 {
-		return false, nil
+		return data, false
 	}
-	// The temp file goes beside the lock file: renameio's default, the
-	// system temp dir, may be another file system, where the rename fails.
-	if err := renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(filepath.Dir(path)), renameio.WithExistingPermissions()); err != nil {
-		return false, err
-	}
-	return true, syncDir(filepath.Dir(path))
+	return data, true
 }
 
 // validLockKey reports whether a lock key stays inside the rules file's
@@ -121,34 +113,4 @@ func fileSHA256(path string) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// lockRepo takes the repo lock without waiting: a flock on the repo root
-// directory itself, opened read-only, so that taking it creates nothing on
-// disk (a run that fails leaves the repo exactly as it was, and there is
-// no lock file to commit or ignore). .nfrekey.lock cannot be flocked: it is
-// replaced by rename. The lock is released when the returned Flock is
-// closed, or when the process dies.
-func lockRepo(repoRoot string) (*flock.Flock, error) {
-	fl := flock.New(repoRoot, flock.SetFlag(os.O_RDONLY))
-	ok, err := fl.TryLock()
-	if err != nil {
-		return nil, inputErr(fmt.Errorf("cannot lock the repo (%s): %w", repoRoot, err))
-	}
-	if !ok {
-		return nil, inputErr(fmt.Errorf("another nfrekey run holds the lock (%s)", repoRoot))
-	}
-	return fl, nil
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-		return err
-	}
-	return nil
 }

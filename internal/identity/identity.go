@@ -1,4 +1,8 @@
-package reencrypt
+// Package identity holds the private keys of one run: the -i files, the
+// default locations, and each passphrase asked at most once. Both backends
+// use the same Set: the age backend and the sops key service take its
+// plain []age.Identity (Age).
+package identity
 
 import (
 	"bytes"
@@ -18,8 +22,8 @@ import (
 	"github.com/nfrekey/nfrekey/recipients"
 )
 
-// IdentityOptions say where private keys come from.
-type IdentityOptions struct {
+// Options say where private keys come from.
+type Options struct {
 	// Files are explicit identity files (-i): SSH private keys or age
 	// identity files. Any error reading one is fatal.
 	Files []string
@@ -38,9 +42,9 @@ type IdentityOptions struct {
 	Note func(string)
 }
 
-// Identities are the private keys of one run. They are safe for concurrent
-// use; a passphrase is asked at most once per key.
-type Identities struct {
+// Set is the private keys of one run. It is safe for concurrent use; a
+// passphrase is asked at most once per key.
+type Set struct {
 	list []*identity
 }
 
@@ -56,8 +60,8 @@ type identity struct {
 	pub string
 }
 
-// LoadIdentities reads the identities opts names.
-func LoadIdentities(opts IdentityOptions) (*Identities, error) {
+// Load reads the identities opts names.
+func Load(opts Options) (*Set, error) {
 	env := opts.Env
 	if env == nil {
 		env = os.Getenv
@@ -66,7 +70,7 @@ func LoadIdentities(opts IdentityOptions) (*Identities, error) {
 	if note == nil {
 		note = func(string) {}
 	}
-	ids := &Identities{}
+	ids := &Set{}
 	for _, f := range opts.Files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -151,9 +155,9 @@ func LoadIdentities(opts IdentityOptions) (*Identities, error) {
 	return ids, nil
 }
 
-// NewIdentities wraps age identities (tests, callers with keys in memory).
-func NewIdentities(list ...age.Identity) *Identities {
-	ids := &Identities{}
+// New wraps age identities (tests, callers with keys in memory).
+func New(list ...age.Identity) *Set {
+	ids := &Set{}
 	for i, id := range list {
 		ids.list = append(ids.list, &identity{Identity: id, desc: fmt.Sprintf("identity #%d (%T)", i+1, id)})
 	}
@@ -161,7 +165,7 @@ func NewIdentities(list ...age.Identity) *Identities {
 }
 
 // Len is the number of identities.
-func (ids *Identities) Len() int {
+func (ids *Set) Len() int {
 	if ids == nil {
 		return 0
 	}
@@ -169,7 +173,7 @@ func (ids *Identities) Len() int {
 }
 
 // Describe lists the identities, one "PATH (kind)" each, for messages.
-func (ids *Identities) Describe() []string {
+func (ids *Set) Describe() []string {
 	if ids == nil {
 		return nil
 	}
@@ -180,7 +184,9 @@ func (ids *Identities) Describe() []string {
 	return out
 }
 
-func (ids *Identities) ageIdentities() []age.Identity {
+// Age is the identities as age takes them, in the order to try them
+// (keys needing a passphrase last).
+func (ids *Set) Age() []age.Identity {
 	if ids == nil {
 		return nil
 	}
@@ -344,11 +350,22 @@ func (li lazyIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 	return ids[li.which].Unwrap(stanzas)
 }
 
-// describeIdentities lists the identities tried, for error messages.
-func describeIdentities(ids *Identities) string {
+// Summary lists the identities tried, on one line, for error messages.
+func (ids *Set) Summary() string {
 	d := ids.Describe()
 	if len(d) == 0 {
 		return "no identity (give one with -i)"
 	}
 	return strings.Join(d, ", ")
+}
+
+// Join is the identities of sets, in order, as one Set.
+func Join(sets ...*Set) *Set {
+	out := &Set{}
+	for _, s := range sets {
+		if s != nil {
+			out.list = append(out.list, s.list...)
+		}
+	}
+	return out
 }

@@ -1,0 +1,179 @@
+package reencrypt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/nfrekey/nfrekey/internal/identity"
+	"github.com/nfrekey/nfrekey/internal/txn"
+	"github.com/nfrekey/nfrekey/reencrypt/agenix"
+	"github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// Audit builds the inventory of the repo's secrets. It needs no private
+// key and writes nothing.
+func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
+	return agenix.Audit(ctx, opts)
+}
+
+// RekeyOptions say what to bring in sync.
+type RekeyOptions struct {
+	RepoRoot  string
+	RulesFile string
+	Rules     *secretsnix.Rules // nil: evaluate RulesFile
+	UseNix    bool              // evaluate RulesFile with nix-instantiate
+	// Paths restrict the run to these secrets (absolute, or relative to the
+	// working directory); each must be a declared secret.
+	Paths  []string
+	DryRun bool // plan only: nothing is decrypted or written
+	Force  bool // re-encrypt every selected file, in sync or not
+	Rotate bool // planned files get a fresh file key even when only adding
+	Jobs   int  // files processed in parallel (0: NumCPU); more wait on fsync meanwhile
+	// Identities open the planned files.
+	Identities *identity.Set
+	// Progress receives the events of the run, one at a time.
+	Progress func(Event)
+
+	// failWrite (package tests only) is agenix.PlanOptions.FailStage.
+	failWrite func(path string) error
+}
+
+// EventKind is what an Event reports.
+type EventKind int
+
+const (
+	EventPlanned EventKind = iota + 1 // a file will be rekeyed (sent once every planned file is opened, before anything is written)
+	EventWritten                      // a file was replaced
+	EventFailed                       // a file could not be written; it is left as it was
+)
+
+// Event is one step of a rekey run.
+type Event struct {
+	Kind EventKind
+	File PlannedFile
+	Err  error // EventFailed
+}
+
+// Rekey brings the selected stale secrets (all with Force) to their
+// declared recipients, as one transaction:
+//
+//  1. plan and open every planned file (unwrap its file key); if one
+//     cannot be opened, or a selected file is invalid, nothing is written
+//     (*InputError wrapping *OpenError);
+//  2. stage the new content of every planned file into a temp file beside
+//     it; if one turns out undecryptable or truncated, every temp file is
+//     removed and nothing is written (*InputError wrapping *OpenError),
+//     and the same on cancellation;
+//  3. commit: the secrets renamed (each directory fsynced once), then the
+//     lock file.
+//
+// Files whose staging or rename fail for an I/O reason, or that someone
+// else changed meanwhile, are left as they were, reported in Failed and in
+// the returned error (not an *InputError), while the others are committed.
+// The repo lock is held throughout (not for DryRun, which only plans).
+// Written and Failed events come after the last rename.
+func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
+	var tx *txn.Tx
+	if !opts.DryRun {
+		var err error
+		if tx, err = begin(ctx, opts.RepoRoot, opts.Jobs); err != nil {
+			return nil, err
+		}
+		defer tx.Close()
+	}
+	pl, err := agenix.NewPlan(ctx, agenix.PlanOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules,
+		UseNix: opts.UseNix, Paths: opts.Paths, Force: opts.Force, Rotate: opts.Rotate, Jobs: opts.Jobs, FailStage: opts.failWrite})
+	if err != nil {
+		return nil, err
+	}
+	emit := func(e Event) {
+		if opts.Progress != nil {
+			opts.Progress(e)
+		}
+	}
+	if err := pl.Refused(); err != nil {
+		return pl.Result(), err
+	}
+	if opts.DryRun || len(pl.Files()) == 0 {
+		for _, f := range pl.Files() {
+			emit(Event{Kind: EventPlanned, File: f})
+		}
+		if opts.DryRun {
+			return pl.Result(), nil
+		}
+		return commitLock(tx, pl, nil)
+	}
+	if err := pl.Open(ctx, opts.Identities); err != nil {
+		return pl.Result(), err
+	}
+	// The plan is shown only now that it is known to be possible.
+	for _, f := range pl.Files() {
+		emit(Event{Kind: EventPlanned, File: f})
+	}
+	if err := pl.Stage(ctx, tx); err != nil {
+		return pl.Result(), err
+	}
+	secrets := tx.Commit()
+	res, err := commitLock(tx, pl, secrets)
+	for _, f := range res.Plan {
+		if e := fileErr(res, f.Path); e != nil {
+			emit(Event{Kind: EventFailed, File: f, Err: e})
+		} else {
+			emit(Event{Kind: EventWritten, File: f})
+		}
+	}
+	return res, err
+}
+
+// begin starts the transaction of a mutating run; a held lock is an
+// input error.
+func begin(ctx context.Context, root string, jobs int) (*txn.Tx, error) {
+	tx, err := txn.Begin(ctx, txn.Options{Root: root, Jobs: max(16, 4*jobs)})
+	if errors.Is(err, txn.ErrLocked) {
+		return nil, inputErr(err)
+	}
+	if err != nil {
+		return nil, inputErr(fmt.Errorf("cannot lock the repo (%s): %w", root, err))
+	}
+	return tx, nil
+}
+
+// commitLock commits the lock file after the secrets and joins the
+// failures of both commits into the run's error.
+func commitLock(tx *txn.Tx, pl *agenix.Plan, secrets *txn.Result) (*RekeyResult, error) {
+	var errs []error
+	var lock *txn.Result
+	if err := pl.StageLock(tx, secrets); err != nil {
+		errs = append(errs, err)
+	} else {
+		lock = tx.Commit()
+	}
+	res := pl.Result(secrets, lock)
+	for i := range res.Failed {
+		errs = append(errs, &res.Failed[i])
+	}
+	// The secrets' failures are the plan's, in res.Failed; the lock
+	// file's and the fsyncs' are not.
+	if lock != nil {
+		for i := range lock.Failed {
+			errs = append(errs, &lock.Failed[i])
+		}
+	}
+	for _, c := range []*txn.Result{secrets, lock} {
+		if c != nil {
+			errs = append(errs, c.Errs...)
+		}
+	}
+	// errors.Join: one line per failure, each still matched by errors.Is.
+	return res, errors.Join(errs...)
+}
+
+func fileErr(res *RekeyResult, path string) error {
+	for _, f := range res.Failed {
+		if f.Path == path {
+			return f.Err
+		}
+	}
+	return nil
+}
