@@ -122,7 +122,7 @@ func needSSHD(t testing.TB) string {
 }
 
 // startSSHD starts sshd with one host key of the given kind. For ed25519 the
-// key comes from GenerateHostKey (so sshd proves it accepts our files) and
+// key comes from NewHostKey (so sshd proves it accepts our keys) and
 // its public half is returned.
 func startSSHD(t *testing.T, kind sshdHostKeyKind) (*sshdPeer, Recipient) {
 	t.Helper()
@@ -132,11 +132,7 @@ func startSSHD(t *testing.T, kind sshdHostKeyKind) (*sshdPeer, Recipient) {
 	var pub Recipient
 	switch kind {
 	case hostKeyEd25519:
-		r, err := GenerateHostKey(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		keyPath, pub = HostKeyPath(dir), r
+		keyPath, pub = HostKeyPath(dir), writeHostKey(t, dir)
 	case hostKeyRSA:
 		keyPath = writePrivate(t, dir, "ssh_host_rsa_key", testRSAKey(t))
 	case hostKeyECDSA:

@@ -149,10 +149,7 @@ func TestScanSSHD(t *testing.T) {
 func TestSSHDAcceptsGeneratedKey(t *testing.T) {
 	sshd := needSSHD(t)
 	dir := t.TempDir()
-	r, err := GenerateHostKey(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := writeHostKey(t, dir)
 	cfg := writeSSHDConfig(t, dir, freePort(t), HostKeyPath(dir))
 	runPeer(t, nil, sshd, "-t", "-f", cfg)
 
@@ -160,7 +157,7 @@ func TestSSHDAcceptsGeneratedKey(t *testing.T) {
 	out := runPeer(t, nil, keygen, "-y", "-f", HostKeyPath(dir))
 	got, err := Parse(string(out))
 	if err != nil || !got.Equal(r) {
-		t.Errorf("ssh-keygen -y gives %q (%v), GenerateHostKey returned %s", out, err, r)
+		t.Errorf("ssh-keygen -y gives %q (%v), NewHostKey made %s", out, err, r)
 	}
 }
 

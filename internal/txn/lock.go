@@ -31,8 +31,9 @@ type Options struct {
 // Tx is one mutating run. Its methods are safe for concurrent use, except
 // Commit and Close, which the run calls from one goroutine.
 type Tx struct {
-	root    *os.Root
+	root    *os.Root // the repo root
 	rootDir string
+	extra   []extraRoot // AddRoot
 	fl      *flock.Flock
 	jobs    int
 	mode    ExchangeMode
@@ -118,6 +119,39 @@ func (tx *Tx) Close() error {
 	}
 	tx.dirs = nil
 	tx.root.Close()
+	for _, e := range tx.extra {
+		e.root.Close()
+	}
 	errs = append(errs, tx.fl.Close())
 	return errors.Join(errs...)
+}
+
+// extraRoot is a directory outside the repo that a run may write beneath.
+type extraRoot struct {
+	dir  string
+	root *os.Root
+}
+
+// AddRoot lets the transaction write beneath dir too (created 0755 if
+// missing): the --extra-files directory of a bootstrap, outside the repo.
+// Its writes are confined to it like the repo's to the repo root.
+func (tx *Tx) AddRoot(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return err
+	}
+	if abs, err = filepath.EvalSymlinks(abs); err != nil {
+		return err
+	}
+	r, err := os.OpenRoot(abs)
+	if err != nil {
+		return err
+	}
+	tx.mu.Lock()
+	tx.extra = append(tx.extra, extraRoot{dir: abs, root: r})
+	tx.mu.Unlock()
+	return nil
 }

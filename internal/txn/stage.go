@@ -56,14 +56,19 @@ type Write struct {
 	// Mode of a new file (0: 0600). A replaced file keeps its mode and,
 	// as far as privileges allow, its owner.
 	Mode fs.FileMode
+	// MakeDirs creates the missing parent directories (0755) when
+	// staging; they stay if the run aborts (empty, or holding others'
+	// files), the temps never do.
+	MakeDirs bool
 }
 
 // Staged is a write whose temp file is on disk, synced and closed.
 type Staged struct {
-	w    Write
-	rel  string // target, relative to the root
-	dir  *os.File
-	temp string // base name in dir
+	w       Write
+	rel     string // target, relative to the root
+	dir     *os.File
+	dirPath string
+	temp    string // base name in dir
 }
 
 // Path is the target of the write.
@@ -73,14 +78,19 @@ func (s *Staged) Path() string { return s.w.Path }
 // closed, to be renamed by the next Commit. On error nothing is left on
 // disk.
 func (tx *Tx) Stage(w Write) (*Staged, error) {
-	rel, err := tx.rel(w.Path)
+	root, base0, rel, err := tx.rel(w.Path)
 	if err != nil {
 		return nil, err
 	}
 	if w.Phase < PhaseRules || w.Phase > PhaseLock {
 		return nil, fmt.Errorf("%s: invalid phase %d", w.Path, w.Phase)
 	}
-	dir, err := tx.dir(filepath.Dir(rel))
+	if w.MakeDirs {
+		if err := root.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
+			return nil, fmt.Errorf("%s: %w", w.Path, err)
+		}
+	}
+	dir, err := tx.dir(root, base0, filepath.Dir(rel))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", w.Path, err)
 	}
@@ -108,7 +118,7 @@ func (tx *Tx) Stage(w Write) (*Staged, error) {
 			uid, gid = int(sys.Uid), int(sys.Gid)
 		}
 	}
-	s := &Staged{w: w, rel: rel, dir: dir}
+	s := &Staged{w: w, rel: rel, dir: dir, dirPath: filepath.Join(base0, filepath.Dir(rel))}
 	f, err := tx.createTemp(s, base)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", w.Path, err)
@@ -166,28 +176,35 @@ func (tx *Tx) Discard(s *Staged) {
 	tx.removeTemp(s)
 }
 
-// rel makes path relative to the root, refusing one outside it.
-func (tx *Tx) rel(path string) (string, error) {
+// rel finds the root holding path (the repo's, else one of AddRoot) and
+// makes path relative to it, refusing one outside every root.
+func (tx *Tx) rel(path string) (*os.Root, string, string, error) {
 	if !filepath.IsAbs(path) {
-		return "", fmt.Errorf("%s: not an absolute path", path)
+		return nil, "", "", fmt.Errorf("%s: not an absolute path", path)
 	}
-	rel, err := filepath.Rel(tx.rootDir, filepath.Clean(path))
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("%s: outside the repo root %s", path, tx.rootDir)
+	tx.mu.Lock()
+	roots := append([]extraRoot{{tx.rootDir, tx.root}}, tx.extra...)
+	tx.mu.Unlock()
+	for _, r := range roots {
+		rel, err := filepath.Rel(r.dir, filepath.Clean(path))
+		if err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return r.root, r.dir, rel, nil
+		}
 	}
-	return rel, nil
+	return nil, "", "", fmt.Errorf("%s: outside the repo root %s", path, tx.rootDir)
 }
 
 // dir opens (once per run) a directory beneath the root. The handle pins
 // the directory: renames inside it stay inside it even if its path is
 // later swapped for a symlink.
-func (tx *Tx) dir(rel string) (*os.File, error) {
+func (tx *Tx) dir(root *os.Root, rootDir, rel string) (*os.File, error) {
+	key := filepath.Join(rootDir, rel)
 	tx.mu.Lock()
 	defer tx.mu.Unlock()
-	if d, ok := tx.dirs[rel]; ok {
+	if d, ok := tx.dirs[key]; ok {
 		return d, nil
 	}
-	d, err := tx.root.Open(rel)
+	d, err := root.Open(rel)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +216,7 @@ func (tx *Tx) dir(rel string) (*os.File, error) {
 		}
 		return nil, err
 	}
-	tx.dirs[rel] = d
+	tx.dirs[key] = d
 	return d, nil
 }
 
@@ -219,7 +236,7 @@ func (tx *Tx) createTemp(s *Staged, base string) (*os.File, error) {
 		tx.mu.Lock()
 		tx.temps[s] = true
 		tx.mu.Unlock()
-		return os.NewFile(uintptr(fd), filepath.Join(tx.rootDir, filepath.Dir(s.rel), name)), nil
+		return os.NewFile(uintptr(fd), filepath.Join(s.dirPath, name)), nil
 	}
 	return nil, errors.New("cannot create a temp file")
 }

@@ -1,0 +1,40 @@
+package reencrypt
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/nfrekey/nfrekey/internal/txn"
+	"github.com/nfrekey/nfrekey/recipients"
+)
+
+// StageHostKey stages a bootstrap host key pair in tx for nixos-anywhere
+// --extra-files dir: dir/etc/ssh/ssh_host_ed25519_key (0600) and its .pub
+// (0644), committed with the rules files, never over an existing file. It
+// refuses at once if either exists (a dangling symlink counts); one that
+// appears before the commit makes that file fail there, never clobbered.
+// An aborted run leaves no key: only the commit puts them in place.
+func StageHostKey(tx *txn.Tx, dir string, k recipients.HostKey) error {
+	if err := tx.AddRoot(dir); err != nil {
+		return err
+	}
+	keyPath := recipients.HostKeyPath(dir)
+	for _, p := range []string{keyPath, keyPath + ".pub"} {
+		if _, err := os.Lstat(p); err == nil {
+			return inputErr(fmt.Errorf("%w: %s", recipients.ErrKeyExists, p))
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	for _, w := range []txn.Write{
+		{Path: keyPath, Data: k.Private, Mode: 0o600},
+		{Path: keyPath + ".pub", Data: k.Public, Mode: 0o644},
+	} {
+		w.Phase, w.Create, w.MakeDirs = txn.PhaseRules, true, true
+		if _, err := tx.Stage(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
