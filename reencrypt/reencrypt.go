@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
 	"github.com/nfrekey/nfrekey/internal/txn"
@@ -12,9 +13,27 @@ import (
 )
 
 // Audit builds the inventory of the repo's secrets. It needs no private
-// key and writes nothing.
+// key and writes nothing. Temp files a killed run left are findings
+// ("stale-temp"): they hold ciphertext for an old recipient set and must
+// not be committed to git; the next mutating run removes them.
 func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
-	return agenix.Audit(ctx, opts)
+	inv, err := agenix.Audit(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	temps, err := txn.FindStale(inv.RepoRoot)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range temps {
+		rel, err := filepath.Rel(inv.RepoRoot, p)
+		if err != nil {
+			continue
+		}
+		inv.Findings = append(inv.Findings, Finding{Kind: "stale-temp", File: filepath.ToSlash(rel),
+			Message: "temp file left by an interrupted nfrekey run (old ciphertext; do not commit it): the next rekey removes it"})
+	}
+	return inv, nil
 }
 
 // RekeyOptions say what to bring in sync.
@@ -73,14 +92,25 @@ type Event struct {
 // the returned error (not an *InputError), while the others are committed.
 // The repo lock is held throughout (not for DryRun, which only plans).
 // Written and Failed events come after the last rename.
-func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
+func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error) {
 	var tx *txn.Tx
+	staleRemoved := 0
+	defer func() {
+		if res != nil {
+			res.TempsRemoved = staleRemoved
+		}
+	}()
 	if !opts.DryRun {
-		var err error
 		if tx, err = begin(ctx, opts.RepoRoot, opts.Jobs); err != nil {
 			return nil, err
 		}
 		defer tx.Close()
+		// Under the lock no live run owns a temp: any is a killed run's.
+		removed, err := tx.RemoveStale()
+		if err != nil {
+			return nil, err
+		}
+		staleRemoved = len(removed)
 	}
 	pl, err := agenix.NewPlan(ctx, agenix.PlanOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules,
 		UseNix: opts.UseNix, Paths: opts.Paths, Force: opts.Force, Rotate: opts.Rotate, Jobs: opts.Jobs, FailStage: opts.failWrite})
@@ -115,7 +145,7 @@ func Rekey(ctx context.Context, opts RekeyOptions) (*RekeyResult, error) {
 		return pl.Result(), err
 	}
 	secrets := tx.Commit()
-	res, err := commitLock(tx, pl, secrets)
+	res, err = commitLock(tx, pl, secrets)
 	for _, f := range res.Plan {
 		if e := fileErr(res, f.Path); e != nil {
 			emit(Event{Kind: EventFailed, File: f, Err: e})

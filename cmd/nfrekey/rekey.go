@@ -116,6 +116,9 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	if !o.DryRun && !g.Quiet {
 		fmt.Fprintf(io.Out, "rekeyed %d, unchanged %d, failed %d\n", res.Rekeyed, res.Unchanged, len(res.Failed))
 	}
+	if res.TempsRemoved > 0 && !g.Quiet {
+		fmt.Fprintf(io.Err, "nfrekey: removed %d temp files left by an interrupted run\n", res.TempsRemoved)
+	}
 	if n := len(res.Unverified); n > 0 && !g.Quiet {
 		// Plain rekey leaves them alone (their counts agree); say how to
 		// make them auditable rather than let them stay unverified unseen.

@@ -108,6 +108,8 @@ type RekeyResult struct {
 	Unchanged   int // selected, existing files that needed nothing
 	Failed      []FileError
 	LockWritten bool
+	// TempsRemoved counts the temp files of killed runs the run removed.
+	TempsRemoved int
 	// Unverified are the selected files left unverified (X25519 or other
 	// count-only recipients without a trusted lock entry), by path: a
 	// --force rekey of them brings them under the lock.
