@@ -62,7 +62,7 @@ type RekeyOptions struct {
 type EventKind int
 
 const (
-	EventPlanned EventKind = iota + 1 // a file will be rekeyed (sent once every planned file is opened, before anything is written)
+	EventPlanned EventKind = iota + 1 // a file will be rekeyed (sent once every planned file is opened and staged, before any rename)
 	EventWritten                      // a file was replaced
 	EventFailed                       // a file could not be written; it is left as it was
 )
@@ -137,12 +137,14 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 	if err := pl.Open(ctx, opts.Identities); err != nil {
 		return pl.Result(), err
 	}
-	// The plan is shown only now that it is known to be possible.
-	for _, f := range pl.Files() {
-		emit(Event{Kind: EventPlanned, File: f})
-	}
 	if err := pl.Stage(ctx, tx); err != nil {
 		return pl.Result(), err
+	}
+	// The plan is shown only now that it is known to be possible: every
+	// file opened and its new content staged (a corrupt payload is an exit
+	// 2 that printed no plan).
+	for _, f := range pl.Files() {
+		emit(Event{Kind: EventPlanned, File: f})
 	}
 	secrets := tx.Commit()
 	res, err = commitLock(tx, pl, secrets)

@@ -97,6 +97,9 @@ var (
 	ErrBadHeaderMAC = errors.New("bad age header MAC: header corrupted or tampered with")
 	// ErrPayloadShape: the payload size is impossible for age's chunking.
 	ErrPayloadShape = errors.New("age payload size inconsistent with its chunking")
+	// ErrCorruptPayload: a STREAM chunk fails its authentication, or the
+	// payload ends before a final chunk (VerifyPayload).
+	ErrCorruptPayload = errors.New("corrupt age payload")
 )
 
 // HeaderError describes why a header could not be read. Kind is one of

@@ -253,3 +253,26 @@ func (tx *Tx) removeTemp(s *Staged) error {
 	}
 	return err
 }
+
+// Open opens a file beneath one of the transaction's roots for reading,
+// never blocking (a FIFO or device fails instead), and only if it is a
+// regular file: what a run reads is confined like what it writes.
+func (tx *Tx) Open(path string) (*os.File, error) {
+	root, _, rel, err := tx.rel(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := root.OpenFile(rel, os.O_RDONLY|unix.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		err = fmt.Errorf("%s: not a regular file (%s)", path, st.Mode().Type())
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}

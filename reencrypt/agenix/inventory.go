@@ -61,6 +61,7 @@ type Secret struct {
 	Err        error    // why the header could not be read (StatusInvalid)
 
 	header *agefile.Header
+	info   fs.FileInfo // the file whose header was read
 	// known: every recipient of the file is identified (by ssh tag or by a
 	// trusted lock entry), so Add is exactly what a header rewrap must add.
 	known bool
@@ -498,7 +499,7 @@ func within(root, path string) bool {
 
 // judgeFile reads the file's header and sets its status.
 func (inv *Inventory) judgeFile(s *Secret) {
-	h, err := readHeaderFile(s.File)
+	h, info, err := readHeaderFile(s.File)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		s.Status = StatusMissing
@@ -510,7 +511,7 @@ func (inv *Inventory) judgeFile(s *Secret) {
 		return
 	}
 	s.Exists = true
-	s.header = h
+	s.header, s.info = h, info
 	facts := factsOf(h)
 	var trusted []recipients.Recipient
 	if e, ok := inv.lock.Files[s.LockKey]; ok && (len(facts.Types) > 0 || hasOpaque(s.Recipients)) {

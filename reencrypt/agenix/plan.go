@@ -414,7 +414,7 @@ func (inv *Inventory) open(p *planned, ids []age.Identity) error {
 // disk to make it durable. failStage, when set (tests), injects an I/O
 // failure once the content is written.
 func (p *planned) stage(ctx context.Context, tx *txn.Tx, cpu chan struct{}, failStage func(string) error) {
-	src, err := os.Open(p.s.File)
+	src, err := tx.Open(p.s.File)
 	if err != nil {
 		p.err = err
 		return
@@ -425,17 +425,24 @@ func (p *planned) stage(ctx context.Context, tx *txn.Tx, cpu chan struct{}, fail
 		p.err = err
 		return
 	}
+	// Saved by someone else since the audit read its header (and Open
+	// unwrapped its key): that file fails alone, left as they made it.
+	if !sameState(st, p.s.info) {
+		p.err = txn.ErrChanged
+		return
+	}
 	var sum string
+	exp := &txn.Source{Info: st}
 	p.staged, err = tx.Stage(txn.Write{
 		Path:   p.s.File,
 		Phase:  txn.PhaseSecrets,
-		Expect: &txn.Source{Info: st},
+		Expect: exp,
 		Write: func(tmp *os.File) error {
 			cpu <- struct{}{}
 			// The contract keeps a file's armor; a rule disagreeing with it
 			// is an armor-mismatch finding, not a reason to rewrite.
 			var err error
-			sum, err = writeAge(ctx, tmp, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored)
+			sum, exp.SHA256, err = writeAge(ctx, tmp, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored)
 			<-cpu
 			if err != nil {
 				p.content = isContentError(ctx, err)
@@ -459,6 +466,11 @@ func (p *planned) stage(ctx context.Context, tx *txn.Tx, cpu chan struct{}, fail
 	p.entry = e
 }
 
+// sameState reports whether a and b describe the same, unmodified file.
+func sameState(a, b os.FileInfo) bool {
+	return b != nil && os.SameFile(a, b) && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime())
+}
+
 // isContentError reports whether err, from writing a planned file's new
 // content, is about the file itself (a corrupt, truncated or undecryptable
 // payload: bad input, exit 2) rather than the system (reading or writing
@@ -469,7 +481,7 @@ func isContentError(ctx context.Context, err error) bool {
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		return false
 	}
-	for _, e := range []error{agefile.ErrTruncated, agefile.ErrPayloadShape, agefile.ErrMalformed,
+	for _, e := range []error{agefile.ErrTruncated, agefile.ErrPayloadShape, agefile.ErrMalformed, agefile.ErrCorruptPayload,
 		agefile.ErrBadHeaderMAC, agefile.ErrNotAge, io.ErrUnexpectedEOF} {
 		if errors.Is(err, e) {
 			return true
