@@ -18,9 +18,16 @@ import (
 	"filippo.io/age"
 	"filippo.io/age/agessh"
 
+	"github.com/nfrekey/nfrekey/internal/inputfile"
 	"github.com/nfrekey/nfrekey/internal/sshage"
 	"github.com/nfrekey/nfrekey/recipients"
 )
+
+// MaxFileSize bounds an identity file: keys are a few KiB, and an age
+// identity file of thousands of keys stays far below it. Past it (or for
+// anything but a regular file: -i /dev/zero, a FIFO) loading fails with
+// one line instead of exhausting memory or blocking.
+const MaxFileSize = 1 << 20
 
 // Options say where private keys come from.
 type Options struct {
@@ -72,7 +79,7 @@ func Load(opts Options) (*Set, error) {
 	}
 	ids := &Set{}
 	for _, f := range opts.Files {
-		data, err := os.ReadFile(f)
+		data, err := inputfile.Read(f, MaxFileSize)
 		if err != nil {
 			return nil, fmt.Errorf("identity %w", err)
 		}
@@ -107,7 +114,7 @@ func Load(opts Options) (*Set, error) {
 			ids.list = append(ids.list, list...)
 		}
 		for _, p := range paths {
-			data, err := os.ReadFile(p)
+			data, err := inputfile.Read(p, MaxFileSize)
 			if err != nil {
 				note(fmt.Sprintf("identity %s skipped: %v", p, errors.Unwrap(err)))
 				continue
@@ -123,7 +130,7 @@ func Load(opts Options) (*Set, error) {
 		}
 		if cfg != "" {
 			p := filepath.Join(cfg, "sops", "age", "keys.txt")
-			if data, err := os.ReadFile(p); err != nil {
+			if data, err := inputfile.Read(p, MaxFileSize); err != nil {
 				note(fmt.Sprintf("identity %s skipped: %v", p, errors.Unwrap(err)))
 			} else {
 				try(p, data)

@@ -11,6 +11,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/nfrekey/nfrekey/internal/inputfile"
 )
 
 // LockFileName is the lock file kept beside the rules file.
@@ -29,9 +31,13 @@ type lockEntry struct {
 	Recipients []string `json:"recipients"`
 }
 
+// maxLockSize bounds .nfrekey.lock: an entry is a few hundred bytes, so
+// this is over 100,000 secrets.
+const maxLockSize = 64 << 20
+
 // readLock reads path; a missing file is an empty lock.
 func readLock(path string) (*lockFile, []byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, maxLockSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return &lockFile{Version: 1, Files: map[string]lockEntry{}}, nil, nil
 	}
