@@ -29,6 +29,11 @@ type Options struct {
 	// UseNix delegates evaluation to `nix-instantiate --eval --strict --json`
 	// (one call), for files outside the supported subset.
 	UseNix bool
+	// Overlay maps absolute file names to contents that replace the file
+	// on disk, or create it, for the rules file itself, import, readFile
+	// and directory listings: the idea of `go build -overlay`, so that an
+	// edit is evaluated before it is written. Not used with UseNix.
+	Overlay map[string][]byte
 }
 
 // Rules is the agenix view of an evaluated rules file.

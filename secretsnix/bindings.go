@@ -263,15 +263,17 @@ func nixBindings(path string, opts Options) []Binding {
 	if err != nil {
 		return nil
 	}
-	data, err := readFileString(path)
+	fs := newFiles(opts.Overlay)
+	data, err := fs.read(abs, MaxInputFile)
 	if err != nil {
 		return nil
 	}
 	ev := newEvaluator(root, 0)
+	ev.fs = fs
 	if _, err := ev.loadFile(path, data); err != nil {
 		return nil
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
+	if real, err := fs.realPath(abs); err == nil {
 		ev.imports[real] = &thunk{expr: ev.files[0].Root, env: ev.base}
 	}
 	return ev.bindings(true)
