@@ -32,7 +32,8 @@ type Options struct {
 	// Overlay maps absolute file names to contents that replace the file
 	// on disk, or create it, for the rules file itself, import, readFile
 	// and directory listings: the idea of `go build -overlay`, so that an
-	// edit is evaluated before it is written. Not used with UseNix.
+	// edit is evaluated before it is written. A nil value deletes the
+	// file. Not used with UseNix.
 	Overlay map[string][]byte
 }
 

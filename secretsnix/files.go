@@ -20,7 +20,8 @@ const MaxInputFile = 16 << 20
 // files is the evaluator's view of the file system: the disk with the
 // Options.Overlay on top, the idea of `go build -overlay`. Every read of
 // input goes through it, so an editor can evaluate its edits before they
-// are written. Overlay keys are absolute, cleaned file names.
+// are written. Overlay keys are absolute, cleaned file names; a nil value
+// is a file deleted.
 type files struct {
 	overlay map[string][]byte
 }
@@ -68,7 +69,10 @@ func (x *files) realOverlay(k string) (string, bool) {
 // file that exists only in the overlay resolves to itself (its directory
 // resolved).
 func (x *files) realPath(name string) (string, error) {
-	if _, ok := x.lookup(name); ok {
+	if b, ok := x.lookup(name); ok {
+		if b == nil {
+			return "", &os.PathError{Op: "lstat", Path: name, Err: fs.ErrNotExist}
+		}
 		if real, err := filepath.EvalSymlinks(name); err == nil {
 			return real, nil
 		}
@@ -102,6 +106,9 @@ var (
 // and anything larger than limit bytes.
 func (x *files) read(name string, limit int64) (string, error) {
 	if b, ok := x.lookup(name); ok {
+		if b == nil {
+			return "", &os.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
 		if int64(len(b)) > limit {
 			return "", errTooLarge
 		}
@@ -157,8 +164,14 @@ func (x *files) readDir(dir string) (map[string]string, []string, error) {
 	}
 	clean := filepath.Clean(dir)
 	realDir, rerr := filepath.EvalSymlinks(clean)
-	for k := range x.overlay {
+	for k, b := range x.overlay {
 		d := filepath.Dir(k)
+		if b == nil {
+			if d == clean || (rerr == nil && d == realDir) {
+				delete(out, filepath.Base(k))
+			}
+			continue
+		}
 		if d == clean || (rerr == nil && d == realDir) {
 			out[filepath.Base(k)] = "regular"
 		} else if r, ok := x.realOverlay(k); ok && rerr == nil && filepath.Dir(r) == realDir {

@@ -62,6 +62,12 @@ func TestOverlay(t *testing.T) {
 			want:    true,
 		},
 		{
+			name:    "a deleted file",
+			disk:    map[string]string{"secrets.nix": `builtins.pathExists ./old.pub`, "old.pub": "k"},
+			overlay: map[string]string{"old.pub": "\x00deleted"},
+			want:    false,
+		},
+		{
 			name:    "a created file in a directory that does not exist",
 			disk:    map[string]string{"secrets.nix": `import ./sub/k.nix`},
 			overlay: map[string]string{"sub/k.nix": `"s"`},
@@ -74,6 +80,9 @@ func TestOverlay(t *testing.T) {
 			ov := map[string][]byte{}
 			for k, v := range tc.overlay {
 				ov[filepath.Join(dir, k)] = []byte(v)
+				if v == "\x00deleted" {
+					ov[filepath.Join(dir, k)] = nil
+				}
 			}
 			got, err := EvalFile(filepath.Join(dir, "secrets.nix"), Options{Overlay: ov})
 			if err != nil {
@@ -84,7 +93,7 @@ func TestOverlay(t *testing.T) {
 			}
 			// The disk is never written.
 			for k := range tc.overlay {
-				if data, err := os.ReadFile(filepath.Join(dir, k)); err == nil && string(data) == tc.overlay[k] {
+				if data, err := os.ReadFile(filepath.Join(dir, k)); err == nil && string(data) == tc.overlay[k] || err != nil && tc.disk[k] != "" {
 					t.Fatalf("%s written to disk", k)
 				}
 			}
