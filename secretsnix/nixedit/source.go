@@ -23,10 +23,10 @@ type source struct {
 
 // files holds the sources of one request, loaded once each.
 type files struct {
-	opts secretsnix.Options
-	byPath map[string]*source
-	order  []*source
-	create map[string][]byte // files to create (host-key .pub files)
+	opts    secretsnix.Options
+	byPath  map[string]*source
+	order   []*source
+	create  map[string][]byte    // files to create (host-key .pub files)
 	remove  map[string][]byte    // files to delete, with their old contents
 	rewrite map[string][2][]byte // files whose whole contents change (old, new): a replaced .pub
 }
