@@ -138,7 +138,7 @@ func runGolden(t *testing.T, golden string) {
 		if !again.Unchanged || len(again.Edits) != 0 {
 			t.Fatalf("add again is not Unchanged: %d edits", len(again.Edits))
 		}
-		if !req.Replace {
+		if !req.Replace && !res.Unchanged {
 			back, err := Remove(RemoveRequest{RulesFile: rules, Name: req.Name})
 			if err != nil {
 				t.Fatalf("remove after add: %v", err)

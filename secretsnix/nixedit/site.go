@@ -167,12 +167,37 @@ func learnRefs(fs *files, sites []*site) {
 			st.ref, st.refKnown = best, true
 			continue
 		}
-		// Nothing refers to the site yet: its own let's names, if the
-		// let is in scope of the rules file's secrets.
+		// Nothing refers to the site by name yet (attrValues hosts): its
+		// own let's names, or the let binding the set (or importing the
+		// file that is the set) in the rules file.
 		if isLet(st.container) {
 			st.ref, st.refKnown = st.prefix, true
+			continue
+		}
+		if name := bindingOf(fs, st); name != "" {
+			st.ref, st.refKnown = name+".", true
 		}
 	}
+}
+
+// bindingOf is the let binding of the rules file whose value is the
+// site's attribute set, written there or imported.
+func bindingOf(fs *files, st *site) string {
+	rules := fs.order[0]
+	for _, b := range letBinds(rules.f.Root) {
+		d, ok := b.(*sn.AttrDef)
+		if !ok {
+			continue
+		}
+		p, ok := staticPath(d.Path)
+		if !ok {
+			continue
+		}
+		if _, set, _ := attrsOf(fs, rules, d.Value); set != nil && set == st.container {
+			return strings.Join(p, ".")
+		}
+	}
+	return ""
 }
 
 func isLet(n sn.Node) bool { _, ok := n.(*sn.Let); return ok }
