@@ -29,6 +29,12 @@ type Options struct {
 	// UseNix delegates evaluation to `nix-instantiate --eval --strict --json`
 	// (one call), for files outside the supported subset.
 	UseNix bool
+	// Overlay maps absolute file names to contents that replace the file
+	// on disk, or create it, for the rules file itself, import, readFile
+	// and directory listings: the idea of `go build -overlay`, so that an
+	// edit is evaluated before it is written. A nil value deletes the
+	// file. Not used with UseNix.
+	Overlay map[string][]byte
 }
 
 // Rules is the agenix view of an evaluated rules file.
@@ -50,7 +56,15 @@ type Binding struct {
 	Text      string // the evaluated string, verbatim
 	File      string // the file it is written in, as errors name it
 	Line, Col int    // where the binding is written
+	// Offset is the byte offset in File of the binding's first token (its
+	// name); Value is the byte range of the bound expression, for
+	// editors that splice.
+	Offset int
+	Value  Span
 }
+
+// Span is a byte range [Start, End) in a file.
+type Span struct{ Start, End int }
 
 // Secret is one entry of the rules file.
 type Secret struct {
@@ -58,6 +72,21 @@ type Secret struct {
 	PublicKeys []Key
 	Armor      bool
 	Line, Col  int // where the attribute is defined (0 when evaluated by nix)
+	// File and Offset are the attribute's file and byte offset. Keys is
+	// the byte range in KeysFile of the expression publicKeys evaluated
+	// (publicKeys = admins; gives the range of admins' value, which other
+	// entries may share), and List
+	// is set when that expression is a list literal (possibly
+	// parenthesized): then Key.Elem of each key is its element. Zero when
+	// unknown (nix evaluation, or a publicKeys shared with another entry
+	// and so evaluated before this one).
+	File      string
+	Offset    int
+	KeysFile  string
+	Keys      Span
+	List      bool
+	ListOpen  int // offset of '['
+	ListClose int // offset of ']'
 }
 
 // Key is one element of a secret's publicKeys.
@@ -71,6 +100,8 @@ type Key struct {
 	// else the element of a publicKeys list literal. "" and 0 when unknown.
 	File      string
 	Line, Col int
+	Offset    int  // byte offset of that place in File
+	Elem      Span // the element of the publicKeys list literal (Secret.List), in Secret.KeysFile
 }
 
 // EvalFile evaluates path strictly, as `nix-instantiate --eval --strict

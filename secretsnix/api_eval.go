@@ -1,10 +1,7 @@
 package secretsnix
 
 import (
-	"io"
-	"os"
 	"path/filepath"
-	"strings"
 )
 
 // evalOptions are the knobs tests and fuzzing need beyond Options.
@@ -31,16 +28,18 @@ func evalRoot(path string, opts Options, eo evalOptions) (*evaluator, value, err
 	if err != nil {
 		return nil, nil, err
 	}
-	data, rerr := readFileString(path)
+	fs := newFiles(opts.Overlay)
+	data, rerr := fs.read(abs, MaxInputFile)
 	if rerr != nil {
-		return nil, nil, rerr
+		return nil, nil, inputError(path, rerr)
 	}
 	ev := newEvaluator(root, eo.maxSteps)
+	ev.fs = fs
 	f, err := ev.loadFile(path, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
+	if real, err := fs.realPath(abs); err == nil {
 		ev.imports[real] = &thunk{expr: f.Root, env: ev.base}
 	}
 	v, err := ev.eval(f.Root, ev.base)
@@ -82,23 +81,4 @@ func evalString(name, src string, eo evalOptions) (any, error) {
 		return nil, err
 	}
 	return ev.toJSONValue(v, 0, 0)
-}
-
-// readFileString is os.ReadFile for text that is wanted as a string: it
-// reads into a strings.Builder, whose String does not copy, where
-// string(os.ReadFile(...)) would copy the whole file once more.
-func readFileString(name string) (string, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	var b strings.Builder
-	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<30 {
-		b.Grow(int(st.Size()))
-	}
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", err
-	}
-	return b.String(), nil
 }

@@ -178,8 +178,9 @@ func (w *bindWalker) binding(a staticAttr, e *env, t *thunk) {
 	if f == nil {
 		return
 	}
-	b := Binding{Name: a.name, Text: text, File: f.Name}
-	b.Line, b.Col = f.lineCol(a.pos - f.base)
+	b := Binding{Name: a.name, Text: text, File: f.Name, Offset: a.pos - f.base}
+	b.Line, b.Col = f.lineCol(b.Offset)
+	b.Value.Start, b.Value.End = f.Offsets(a.value)
 	w.out = append(w.out, b)
 }
 
@@ -263,15 +264,17 @@ func nixBindings(path string, opts Options) []Binding {
 	if err != nil {
 		return nil
 	}
-	data, err := readFileString(path)
+	fs := newFiles(opts.Overlay)
+	data, err := fs.read(abs, MaxInputFile)
 	if err != nil {
 		return nil
 	}
 	ev := newEvaluator(root, 0)
+	ev.fs = fs
 	if _, err := ev.loadFile(path, data); err != nil {
 		return nil
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
+	if real, err := fs.realPath(abs); err == nil {
 		ev.imports[real] = &thunk{expr: ev.files[0].Root, env: ev.base}
 	}
 	return ev.bindings(true)
@@ -320,7 +323,7 @@ func placeKeys(r *Rules) {
 				*c = hit{k.Text, k.Name, find(k)}
 			}
 			if b := c.b; b != nil {
-				k.File, k.Line, k.Col = b.File, b.Line, b.Col
+				k.File, k.Line, k.Col, k.Offset = b.File, b.Line, b.Col, b.Offset
 			}
 		}
 	}
@@ -344,7 +347,7 @@ func nameKeys(r *Rules) {
 		for j := range r.Secrets[i].PublicKeys {
 			k := &r.Secrets[i].PublicKeys[j]
 			if b := byText[k.Text]; b != nil {
-				k.Name, k.File, k.Line, k.Col = b.Name, b.File, b.Line, b.Col
+				k.Name, k.File, k.Line, k.Col, k.Offset = b.Name, b.File, b.Line, b.Col, b.Offset
 			}
 		}
 	}

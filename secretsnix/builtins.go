@@ -2,7 +2,6 @@ package secretsnix
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 )
@@ -214,24 +213,14 @@ func addCore(add addFn) {
 		if err != nil {
 			return nil, err
 		}
-		// A FIFO or device would block or never end; rules files read
-		// keys, which are small regular files.
-		if st, err := os.Stat(real); err == nil {
-			if !st.Mode().IsRegular() {
-				return nil, ev.errorf(pos, "cannot read '%s': not a regular file", p)
-			}
-			if ev.readLimit > 0 && st.Size() > ev.readLimit {
-				return nil, ev.errorf(pos, "cannot read '%s': larger than %d bytes", p, ev.readLimit)
-			}
-		}
-		data, rerr := os.ReadFile(real)
-		if rerr != nil {
-			return nil, ev.errorf(pos, "cannot read '%s': %v", p, rerr)
+		data, err := ev.readInput(real, p, pos)
+		if err != nil {
+			return nil, err
 		}
 		if err := ev.step(len(data) / 64); err != nil {
 			return nil, err
 		}
-		return &strV{s: string(data)}, nil
+		return &strV{s: data}, nil
 	})
 	add("pathExists", 1, func(ev *evaluator, a []*thunk, pos int) (value, error) {
 		p, err := ev.forcePath(a[0], pos)

@@ -135,6 +135,7 @@ func oracle(t *testing.T) string {
 var nixEnv struct {
 	once sync.Once
 	env  []string
+	dir  string
 	err  error
 }
 
@@ -145,8 +146,8 @@ func nixEnviron() ([]string, error) {
 			nixEnv.err = err
 			return
 		}
-		// Left behind on purpose: it is tiny, and tests run in parallel
-		// until the process exits.
+		// Shared by the tests running in parallel; TestMain removes it.
+		nixEnv.dir = dir
 		sub := func(name string) string {
 			p := filepath.Join(dir, name)
 			if err := os.MkdirAll(p, 0o755); err != nil && nixEnv.err == nil {

@@ -27,10 +27,11 @@ type evaluator struct {
 	// readLimit, when set, makes readFile refuse larger files: the walk
 	// over unused bindings must not read a large file Nix would never read.
 	readLimit int64
+	fs        *files // the disk under Options.Overlay
 }
 
 func newEvaluator(root string, maxSteps int) *evaluator {
-	ev := &evaluator{root: root, imports: map[string]*thunk{}, maxSteps: maxSteps}
+	ev := &evaluator{root: root, imports: map[string]*thunk{}, maxSteps: maxSteps, fs: &files{}}
 	ev.initBuiltins()
 	return ev
 }
@@ -87,7 +88,7 @@ func (ev *evaluator) loadFile(name, src string) (*File, error) {
 // readInRoot reads a file that must lie inside the root once symlinks are
 // resolved.
 func (ev *evaluator) checkInRoot(p string, pos int) (string, error) {
-	real, err := filepath.EvalSymlinks(p)
+	real, err := ev.fs.realPath(p)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return "", ev.errorf(pos, "file '%s' does not exist", p)
@@ -106,7 +107,7 @@ func (ev *evaluator) importFile(p string, pos int) (*thunk, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st, err := os.Stat(real); err == nil && st.IsDir() {
+	if ev.fs.isDir(real) {
 		p = filepath.Join(p, "default.nix")
 		if real, err = ev.checkInRoot(p, pos); err != nil {
 			return nil, err
@@ -115,7 +116,7 @@ func (ev *evaluator) importFile(p string, pos int) (*thunk, error) {
 	if t, ok := ev.imports[real]; ok {
 		return t, nil
 	}
-	data, rerr := readFileString(real)
+	data, rerr := ev.fs.read(real, MaxInputFile)
 	if rerr != nil {
 		return nil, ev.errorf(pos, "cannot read '%s': %v", p, rerr)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -12,6 +13,14 @@ import (
 
 // nixEval runs nix-instantiate once, without a shell.
 func nixEval(path string) (any, error) {
+	// nix-instantiate would block on a FIFO and read /dev/zero forever.
+	if st, err := os.Stat(path); err != nil {
+		return nil, inputError(path, err)
+	} else if !st.Mode().IsRegular() {
+		return nil, inputError(path, errNotRegular)
+	} else if st.Size() > MaxInputFile {
+		return nil, inputError(path, errTooLarge)
+	}
 	cmd := exec.Command("nix-instantiate", "--eval", "--strict", "--json", path)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -38,7 +38,8 @@ const keyBlock = 1024
 func (ev *evaluator) secret(a attr, keys *[]Key) (Secret, error) {
 	s := Secret{Name: a.name}
 	if f := ev.fileAt(a.pos); f != nil {
-		s.Line, s.Col = f.lineCol(a.pos - f.base)
+		s.File, s.Offset = f.Name, a.pos-f.base
+		s.Line, s.Col = f.lineCol(s.Offset)
 	}
 	v, err := ev.force(a.t, a.pos)
 	if err != nil {
@@ -58,9 +59,17 @@ func (ev *evaluator) secret(a attr, keys *[]Key) (Secret, error) {
 	}
 	// A list literal, still unevaluated, says where each element is.
 	var elems []Node
-	if pk.t.state == thunkPending {
-		if ll, ok := unparen(pk.t.expr).(*ListLit); ok {
+	var kf *File
+	if pk.t.state == thunkPending && pk.t.expr != nil {
+		if kf = ev.fileAt(pk.t.expr.base().Pos); kf != nil {
+			s.KeysFile = kf.Name
+			s.Keys.Start, s.Keys.End = kf.Offsets(pk.t.expr)
+		}
+		if ll, ok := unparen(pk.t.expr).(*ListLit); ok && kf != nil {
 			elems = ll.Elems
+			s.List = true
+			s.ListOpen = int(kf.Tokens[ll.First].Start)
+			s.ListClose = int(kf.Tokens[ll.Last].Start)
 		}
 	}
 	lv, err := ev.force(pk.t, pkPos)
@@ -97,12 +106,13 @@ func (ev *evaluator) secret(a attr, keys *[]Key) (Secret, error) {
 		s.PublicKeys = s.PublicKeys[:len(s.PublicKeys)+1]
 		k := &s.PublicKeys[len(s.PublicKeys)-1]
 		k.Text, k.Name = ks.s, ks.name
-		if k.Name == "" && elems != nil {
-			// A key written in the list itself: its element. Named keys
-			// get their binding's place once the bindings are known.
-			if f := ev.fileAt(elems[i].base().Pos); f != nil {
-				k.File = f.Name
-				k.Line, k.Col = f.lineCol(elems[i].base().Pos - f.base)
+		if elems != nil {
+			k.Elem.Start, k.Elem.End = kf.Offsets(elems[i])
+			if k.Name == "" {
+				// A key written in the list itself: its element. Named keys
+				// get their binding's place once the bindings are known.
+				k.File, k.Offset = kf.Name, k.Elem.Start
+				k.Line, k.Col = kf.lineCol(k.Offset)
 			}
 		}
 	}

@@ -108,7 +108,7 @@ func TestLoadRulesUseNix(t *testing.T) {
 		must(t, err)
 		for i := range native.Secrets {
 			s := &native.Secrets[i]
-			s.Line, s.Col = 0, 0
+			*s = Secret{Name: s.Name, PublicKeys: s.PublicKeys, Armor: s.Armor}
 			for k := range s.PublicKeys {
 				s.PublicKeys[k] = Key{Text: s.PublicKeys[k].Text}
 			}

@@ -1,0 +1,385 @@
+package nixedit
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	sn "github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// Add binds req.Name to req.Key and grants it to the groups and secrets
+// asked for, and returns the verified edit.
+func Add(req AddRequest) (*Result, error) {
+	if !validName(req.Name) {
+		return nil, fmt.Errorf("host name %q is not a Nix identifier (letters, digits, _, - and ', not starting with a digit)", req.Name)
+	}
+	key := strings.TrimSpace(req.Key)
+	if !looksKey(key) || canon(key) != key {
+		return nil, fmt.Errorf("key %q is not a canonical public key (\"ssh-ed25519 AAAA...\" or \"age1...\", no comment)", req.Key)
+	}
+	if err := quoteOK(key); err != nil {
+		return nil, err
+	}
+	if len(req.Groups) == 0 && len(req.Secrets) == 0 {
+		return nil, fmt.Errorf("add-host %s: no --group or --secret: nothing would grant the key", req.Name)
+	}
+	fs := newFiles(req.Options)
+	rules, err := fs.load(req.RulesFile)
+	if err != nil {
+		return nil, err
+	}
+	before, err := sn.LoadRules(req.RulesFile, req.Options)
+	if err != nil {
+		return nil, err
+	}
+	sites, err := findSites(fs, before)
+	if err != nil {
+		return nil, err
+	}
+	if len(sites) == 0 {
+		return nil, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
+	}
+	learnRefs(fs, sites)
+	for _, b := range before.Bindings {
+		if looksKey(b.Text) && canon(b.Text) == key && b.Name != req.Name {
+			return nil, fmt.Errorf("%s:%d:%d: this key is already bound as %s", b.File, b.Line, b.Col, b.Name)
+		}
+	}
+	// Where NAME is bound already, and what the groups name.
+	var st *site
+	existing := -1
+	for _, s := range sites {
+		if i := s.index(req.Name); i >= 0 {
+			st, existing = s, i
+			break
+		}
+	}
+	var targets []*target
+	for _, g := range req.Groups {
+		t, err := resolveGroup(fs, rules, sites, g)
+		if err != nil {
+			return nil, err
+		}
+		if t == nil {
+			return nil, fmt.Errorf("%s: no group %s; groups: %s", req.RulesFile, g, groupNames(listGroups(fs, rules, sites)))
+		}
+		targets = append(targets, t)
+	}
+	if st == nil {
+		st = chooseSite(sites, targets)
+	}
+	if !st.refKnown {
+		a, _ := st.src.span(st.defs[0])
+		return nil, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
+	}
+	ref := st.ref + req.Name
+	res := &Result{Before: before}
+	pubs := map[string]bool{}
+
+	if existing >= 0 {
+		old := st.texts[existing]
+		if canon(old) != key {
+			if !req.Replace {
+				a, _ := st.src.span(st.defs[existing])
+				return nil, st.src.errorf(a, "%s is bound to another key (%s); --replace swaps it", req.Name, canon(old))
+			}
+			res.OldKey = canon(old)
+			if err := replaceValue(fs, st, existing, key, pubs); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		text, pub, err := bindingText(st, req.Name, key)
+		if err != nil {
+			return nil, err
+		}
+		addBinding(st, text)
+		if pub != "" {
+			if err := createPub(fs, pub, key, pubs); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if d := hostKeyDir(req.RulesFile, fs); d != "" && existing < 0 {
+		if err := createPub(fs, filepath.Join(d, req.Name+".pub"), key, pubs); err != nil {
+			return nil, err
+		}
+	}
+
+	has := func(s sn.Secret) bool {
+		for _, k := range s.PublicKeys {
+			if canon(k.Text) == key || res.OldKey != "" && canon(k.Text) == res.OldKey {
+				return true
+			}
+		}
+		return false
+	}
+	for i, t := range targets {
+		if err := grantGroup(t, st, ref, req.Groups[i]); err != nil {
+			return nil, err
+		}
+	}
+	matched := map[string]bool{}
+	ents := entries(secretsBody(rules))
+	for _, g := range req.Secrets {
+		if _, err := path.Match(g, ""); err != nil {
+			return nil, fmt.Errorf("--secret %q: %v", g, err)
+		}
+		n := 0
+		for _, s := range before.Secrets {
+			if ok, _ := path.Match(g, s.Name); !ok {
+				continue
+			}
+			n++
+			if matched[s.Name] {
+				continue
+			}
+			matched[s.Name] = true
+			if has(s) {
+				continue
+			}
+			e := findEntry(ents, s.Name)
+			if e == nil {
+				return nil, fmt.Errorf("%s: secret %s is not written as an entry nfrekey can edit; add %s to its publicKeys by hand", req.RulesFile, s.Name, ref)
+			}
+			grantEntry(rules, e, ref)
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("%s: --secret %s matches no secret", req.RulesFile, g)
+		}
+	}
+	return finish(req.RulesFile, req.Options, fs, res, func(after *sn.Rules) error {
+		return checkAdd(before, after, key, res.OldKey, matched, targets)
+	})
+}
+
+// chooseSite picks where a new host is bound: the site the groups' members
+// are bound in, else the one with the most keys (the last, on a tie).
+func chooseSite(sites []*site, targets []*target) *site {
+	votes := map[*site]int{}
+	for _, t := range targets {
+		if t.kind == tSite {
+			votes[t.site] += 1000
+			continue
+		}
+		walk(t.node, nil, func(n, _ sn.Node) {
+			pre, name, ok := refParts(t.src, n)
+			if !ok {
+				return
+			}
+			for _, st := range sites {
+				if st.refKnown && st.ref == pre && st.index(name) >= 0 {
+					votes[st]++
+				}
+			}
+		})
+	}
+	best := sites[len(sites)-1]
+	for _, st := range sites {
+		if votes[st] > votes[best] || votes[st] == votes[best] && votes[st] == 0 && len(st.defs) > len(best.defs) {
+			best = st
+		}
+	}
+	return best
+}
+
+func secretsBody(rules *source) sn.Node {
+	_, body := scopes(rules.f.Root)
+	return body
+}
+
+func findEntry(es []entry, name string) *entry {
+	for i := range es {
+		if es[i].name == name {
+			return &es[i]
+		}
+	}
+	return nil
+}
+
+// grantGroup adds ref to a group.
+func grantGroup(t *target, st *site, ref, name string) error {
+	switch t.kind {
+	case tSite:
+		if t.site != st {
+			a, _ := t.src.span(t.def)
+			return t.src.errorf(a, "group %s is another set of keys than the one %s is bound in", name, ref)
+		}
+		return nil
+	case tList:
+		l := t.node.(*sn.ListLit)
+		if listHas(t.src, l, ref) {
+			return nil
+		}
+		addElem(t.src, l, ref)
+	case tConcat:
+		// Extend the chain's last list literal, else append one.
+		var last *sn.ListLit
+		walk(t.node, nil, func(n, parent sn.Node) {
+			if l, ok := n.(*sn.ListLit); ok {
+				if b, ok := parent.(*sn.Binary); ok && b.Op == sn.TConcat {
+					last = l
+				}
+			}
+		})
+		if last != nil && listHas(t.src, last, ref) {
+			return nil
+		}
+		if last != nil {
+			addElem(t.src, last, ref)
+		} else {
+			appendConcat(t.src, t.node, ref)
+		}
+	}
+	return nil
+}
+
+// grantEntry adds ref to a secret's publicKeys.
+func grantEntry(rules *source, e *entry, ref string) {
+	if l, ok := unparen(e.keys).(*sn.ListLit); ok {
+		addElem(rules, l, ref)
+		return
+	}
+	appendConcat(rules, e.keys, ref)
+}
+
+func listHas(src *source, l *sn.ListLit, ref string) bool {
+	for _, e := range l.Elems {
+		if src.text(e) == ref {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceValue swaps the key of an existing binding (--replace).
+func replaceValue(fs *files, st *site, i int, key string, pubs map[string]bool) error {
+	d := st.defs[i]
+	src := st.src
+	switch v := unparen(d.Value).(type) {
+	case *sn.StringLit:
+		a, e := src.span(v)
+		q := `"`
+		if v.Indented {
+			q = "''"
+		}
+		src.edit(a, e, q+key+q)
+		return nil
+	}
+	if p := readFilePath(d.Value); p != nil {
+		f := p.Parts[0].Lit
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(filepath.Dir(src.path), f)
+		}
+		old, ok, err := fs.read(f)
+		if err != nil || !ok {
+			return fmt.Errorf("%s: cannot read the key file to replace: %v", f, err)
+		}
+		fs.rewrite[f] = [2][]byte{old, []byte(key + "\n")}
+		pubs[f] = true
+		return nil
+	}
+	a, _ := src.span(d)
+	return src.errorf(a, "the key of %s is computed; replace it by hand", st.names[i])
+}
+
+// createPub plans NAME.pub: the key and a newline, the form ssh-keygen
+// writes (without its comment).
+func createPub(fs *files, p, key string, pubs map[string]bool) error {
+	p = filepath.Clean(p)
+	if pubs[p] {
+		return nil
+	}
+	old, ok, err := fs.read(p)
+	if err != nil {
+		return err
+	}
+	if ok {
+		if canon(string(old)) == key {
+			pubs[p] = true
+			return nil
+		}
+		return fmt.Errorf("%s exists and holds another key", p)
+	}
+	if _, err := os.Stat(filepath.Dir(p)); err != nil && fs.opts.Overlay == nil {
+		return fmt.Errorf("%s: %v", filepath.Dir(p), err)
+	}
+	fs.create[p] = []byte(key + "\n")
+	pubs[p] = true
+	return nil
+}
+
+// checkAdd is the semantic check of an add: every secret keeps its keys,
+// the ones that gain gain exactly the new key once (and, with --replace,
+// lose the old one where they had it), every --secret match has it, and
+// every other secret that gains it held all the keys of a group asked for.
+func checkAdd(before, after *sn.Rules, key, oldKey string, matched map[string]bool, targets []*target) error {
+	b, a := keySets(before), keySets(after)
+	if len(b) != len(a) {
+		return fmt.Errorf("the edit changes the set of secrets")
+	}
+	for name, bk := range b {
+		ak, ok := a[name]
+		if !ok {
+			return fmt.Errorf("the edit removes secret %s", name)
+		}
+		added, removed := diff(bk, ak)
+		if oldKey != "" {
+			if bk[oldKey] > 0 && !(len(removed) == 1 && removed[0] == oldKey && ak[key] == 1) {
+				return fmt.Errorf("the edit does not swap the key of %s cleanly", name)
+			}
+			if bk[oldKey] > 0 {
+				continue
+			}
+		}
+		if len(removed) > 0 {
+			return fmt.Errorf("the edit removes %s from %s", removed[0], name)
+		}
+		if len(added) > 1 || len(added) == 1 && added[0] != key {
+			return fmt.Errorf("the edit adds %s to %s", strings.Join(added, ", "), name)
+		}
+		if ak[key] > 1 {
+			return fmt.Errorf("the edit gives %s the key twice", name)
+		}
+		if matched[name] && ak[key] == 0 {
+			return fmt.Errorf("the edit does not grant %s", name)
+		}
+		if len(added) == 1 && !matched[name] && len(targets) == 0 {
+			return fmt.Errorf("the edit grants %s, which no --secret matches", name)
+		}
+	}
+	return nil
+}
+
+func keySets(r *sn.Rules) map[string]map[string]int {
+	out := make(map[string]map[string]int, len(r.Secrets))
+	for _, s := range r.Secrets {
+		m := make(map[string]int, len(s.PublicKeys))
+		for _, k := range s.PublicKeys {
+			m[canon(k.Text)]++
+		}
+		out[s.Name] = m
+	}
+	return out
+}
+
+// diff returns the keys of b not in a (added) and of a not in b (removed), counted.
+func diff(a, b map[string]int) (added, removed []string) {
+	for k, n := range b {
+		for i := a[k]; i < n; i++ {
+			added = append(added, k)
+		}
+	}
+	for k, n := range a {
+		for i := b[k]; i < n; i++ {
+			removed = append(removed, k)
+		}
+	}
+	sort.Strings(added)
+	sort.Strings(removed)
+	return added, removed
+}

@@ -1,0 +1,295 @@
+package nixedit
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	sn "github.com/nfrekey/nfrekey/secretsnix"
+)
+
+type targetKind int
+
+const (
+	tList   targetKind = iota // a list literal: add an element
+	tConcat                   // a ++ chain: extend its last list literal, else append ++ [ x ]
+	tSite                     // the key set itself (or attrValues of it): the binding is the edit
+)
+
+// target is where a --group resolves to.
+type target struct {
+	kind targetKind
+	src  *source
+	node sn.Node
+	site *site
+	def  *sn.AttrDef
+}
+
+// lookup finds the value of a dotted name among bindings, descending
+// into attribute sets and imported files.
+func lookup(fs *files, src *source, bs []sn.Node, comps []string, depth int) (*source, *sn.AttrDef, error) {
+	if depth > 16 {
+		return nil, nil, nil
+	}
+	for _, b := range bs {
+		d, ok := b.(*sn.AttrDef)
+		if !ok {
+			continue
+		}
+		p, ok := staticPath(d.Path)
+		if !ok || len(p) > len(comps) || strings.Join(p, ".") != strings.Join(comps[:len(p)], ".") {
+			continue
+		}
+		rest := comps[len(p):]
+		if len(rest) == 0 {
+			return src, d, nil
+		}
+		s, set, err := attrsOf(fs, src, d.Value)
+		if err != nil {
+			return nil, nil, err
+		}
+		if set != nil {
+			if s2, d2, err := lookup(fs, s, binds(set), rest, depth+1); err != nil || d2 != nil {
+				return s2, d2, err
+			}
+		}
+	}
+	return nil, nil, nil
+}
+
+// attrsOf is the attribute set (or let, for a file that is let ... in
+// {...}: its body) an expression is written as, following import.
+func attrsOf(fs *files, src *source, n sn.Node) (*source, sn.Node, error) {
+	n = unparen(n)
+	if p := importTarget(src, n); p != "" {
+		s, err := fs.load(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		_, body := scopes(s.f.Root)
+		if set, ok := unparen(body).(*sn.AttrSet); ok {
+			return s, set, nil
+		}
+		return nil, nil, nil
+	}
+	if set, ok := n.(*sn.AttrSet); ok {
+		return src, set, nil
+	}
+	return nil, nil, nil
+}
+
+// letBinds are the bindings in scope at the rules file's secrets,
+// innermost first.
+func letBinds(root sn.Node) []sn.Node {
+	lets, _ := scopes(root)
+	var out []sn.Node
+	for i := len(lets) - 1; i >= 0; i-- {
+		out = append(out, lets[i].Binds...)
+	}
+	return out
+}
+
+func siteOf(sites []*site, container sn.Node) *site {
+	for _, st := range sites {
+		if st.container == container {
+			return st
+		}
+	}
+	return nil
+}
+
+// resolveGroup finds what --group NAME names.
+func resolveGroup(fs *files, rules *source, sites []*site, name string) (*target, error) {
+	for depth := 0; depth < 8; depth++ {
+		src, def, err := lookup(fs, rules, letBinds(rules.f.Root), strings.Split(name, "."), 0)
+		if err != nil {
+			return nil, err
+		}
+		if def == nil {
+			return nil, nil
+		}
+		v := unparen(def.Value)
+		t := &target{src: src, node: v, def: def}
+		switch x := v.(type) {
+		case *sn.ListLit:
+			t.kind = tList
+			return t, nil
+		case *sn.Binary:
+			if x.Op == sn.TConcat {
+				t.kind = tConcat
+				return t, nil
+			}
+		case *sn.AttrSet:
+			if st := siteOf(sites, x); st != nil {
+				t.kind, t.site = tSite, st
+				return t, nil
+			}
+		case *sn.Apply:
+			if p := importTarget(src, x); p != "" {
+				if s, set, _ := attrsOf(fs, src, x); set != nil {
+					if st := siteOf(sites, set); st != nil {
+						t.kind, t.site, t.src = tSite, st, s
+						return t, nil
+					}
+				}
+				break
+			}
+			if fnName(x.Fn) == "attrValues" {
+				if _, argName, ok := refParts(src, unparen(x.Arg)); ok {
+					pre, _, _ := refParts(src, unparen(x.Arg))
+					if st := siteByRef(fs, rules, sites, pre+argName); st != nil {
+						t.kind, t.site = tSite, st
+						return t, nil
+					}
+				}
+			}
+		case *sn.Ident, *sn.Select:
+			// An alias: servers = hosts; follow it.
+			if pre, n, ok := refParts(src, x); ok && src == rules {
+				name = pre + n
+				continue
+			}
+		}
+		a, _ := src.span(def)
+		return nil, src.errorf(a, "group %s is computed (%s); nfrekey edits list literals, ++ chains and attribute sets of keys: add the host to what it is computed from by hand", name, kindName(v))
+	}
+	return nil, fmt.Errorf("group %s: too many aliases", name)
+}
+
+// siteByRef finds the site a dotted name (hosts, keys.hosts) is bound to.
+func siteByRef(fs *files, rules *source, sites []*site, name string) *site {
+	src, def, err := lookup(fs, rules, letBinds(rules.f.Root), strings.Split(name, "."), 0)
+	if err != nil || def == nil {
+		return nil
+	}
+	_, set, _ := attrsOf(fs, src, def.Value)
+	if set == nil {
+		return nil
+	}
+	return siteOf(sites, set)
+}
+
+func fnName(n sn.Node) string {
+	switch f := unparen(n).(type) {
+	case *sn.Ident:
+		return f.Name
+	case *sn.Select:
+		if len(f.Path) > 0 {
+			return f.Path[len(f.Path)-1].Name
+		}
+	}
+	return ""
+}
+
+func kindName(n sn.Node) string {
+	switch x := n.(type) {
+	case *sn.Apply:
+		if f := fnName(x.Fn); f != "" {
+			return "a call of " + f
+		}
+		return "a function call"
+	case *sn.If:
+		return "an if"
+	case *sn.Let:
+		return "a let"
+	case *sn.With:
+		return "a with"
+	case *sn.Binary:
+		return "an operator"
+	}
+	return fmt.Sprintf("%T", n)
+}
+
+// Groups lists the groups of a rules file a host can be added to: the
+// let-bound lists, ++ chains, attribute sets of keys and attrValues of
+// them, also one attribute set (or imported file) deep, as "keys.hosts".
+func Groups(rulesFile string, opts sn.Options) ([]Group, error) {
+	fs := newFiles(opts)
+	rules, err := fs.load(rulesFile)
+	if err != nil {
+		return nil, err
+	}
+	before, err := sn.LoadRules(rulesFile, opts)
+	if err != nil {
+		return nil, err
+	}
+	sites, err := findSites(fs, before)
+	if err != nil {
+		return nil, err
+	}
+	return listGroups(fs, rules, sites), nil
+}
+
+func listGroups(fs *files, rules *source, sites []*site) []Group {
+	var out []Group
+	seen := map[string]bool{}
+	var visit func(src *source, bs []sn.Node, prefix string, depth int)
+	visit = func(src *source, bs []sn.Node, prefix string, depth int) {
+		for _, b := range bs {
+			d, ok := b.(*sn.AttrDef)
+			if !ok {
+				continue
+			}
+			p, ok := staticPath(d.Path)
+			if !ok {
+				continue
+			}
+			name := prefix + strings.Join(p, ".")
+			if seen[name] {
+				continue
+			}
+			t, err := resolveGroup(fs, rules, sites, name)
+			if err == nil && t != nil {
+				seen[name] = true
+				a, _ := src.span(d)
+				line, _ := src.lineCol(a)
+				out = append(out, Group{Name: name, File: src.name, Line: line, Members: members(t)})
+			}
+			if depth < 1 {
+				if s, set, _ := attrsOf(fs, src, d.Value); set != nil {
+					visit(s, binds(set), name+".", depth+1)
+				}
+			}
+		}
+	}
+	visit(rules, letBinds(rules.f.Root), "", 0)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// members are the names a group lists, as written.
+func members(t *target) []string {
+	var out []string
+	switch t.kind {
+	case tSite:
+		return append(out, t.site.names...)
+	case tList:
+		for _, e := range t.node.(*sn.ListLit).Elems {
+			out = append(out, t.src.text(e))
+		}
+	case tConcat:
+		walk(t.node, nil, func(n, parent sn.Node) {
+			if l, ok := n.(*sn.ListLit); ok {
+				for _, e := range l.Elems {
+					out = append(out, t.src.text(e))
+				}
+			} else if _, ok := parent.(*sn.Binary); ok {
+				if _, _, ok := refParts(t.src, n); ok {
+					out = append(out, t.src.text(n))
+				}
+			}
+		})
+	}
+	return out
+}
+
+func groupNames(gs []Group) string {
+	if len(gs) == 0 {
+		return "none found"
+	}
+	names := make([]string, len(gs))
+	for i, g := range gs {
+		names[i] = g.Name
+	}
+	return strings.Join(names, ", ")
+}

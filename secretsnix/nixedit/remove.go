@@ -1,0 +1,146 @@
+package nixedit
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	sn "github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// Remove deletes req.Name's binding, every reference to it and its .pub
+// file, and returns the verified edit.
+func Remove(req RemoveRequest) (*Result, error) {
+	fs := newFiles(req.Options)
+	if _, err := fs.load(req.RulesFile); err != nil {
+		return nil, err
+	}
+	before, err := sn.LoadRules(req.RulesFile, req.Options)
+	if err != nil {
+		return nil, err
+	}
+	sites, err := findSites(fs, before)
+	if err != nil {
+		return nil, err
+	}
+	learnRefs(fs, sites)
+	var st *site
+	idx := -1
+	var bound []string
+	for _, s := range sites {
+		if i := s.index(req.Name); i >= 0 {
+			if st != nil {
+				a, _ := s.src.span(s.defs[i])
+				return nil, s.src.errorf(a, "%s is bound to a key in more than one place; remove it by hand", req.Name)
+			}
+			st, idx = s, i
+		}
+		bound = append(bound, s.names...)
+	}
+	if st == nil {
+		return nil, fmt.Errorf("%s: no key is bound as %s; bound: %s", req.RulesFile, req.Name, strings.Join(bound, ", "))
+	}
+	old := canon(st.texts[idx])
+	res := &Result{Before: before, OldKey: old}
+	def := st.defs[idx]
+	removeNode(st.src, def, def == binds(st.container)[0])
+	if p := readFilePath(def.Value); p != nil {
+		f := p.Parts[0].Lit
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(filepath.Dir(st.src.path), f)
+		}
+		planRemove(fs, f)
+	}
+	if d := hostKeyDir(req.RulesFile, fs); d != "" {
+		planRemove(fs, filepath.Join(d, req.Name+".pub"))
+	}
+	if err := removeRefs(fs, st, req.Name); err != nil {
+		return nil, err
+	}
+	return finish(req.RulesFile, req.Options, fs, res, func(after *sn.Rules) error {
+		b, a := keySets(before), keySets(after)
+		for name, bk := range b {
+			added, removed := diff(bk, a[name])
+			if len(added) > 0 {
+				return fmt.Errorf("the edit adds %s to %s", added[0], name)
+			}
+			if len(removed) > 0 && (len(removed) != 1 || removed[0] != old) {
+				return fmt.Errorf("the edit removes %s from %s", strings.Join(removed, ", "), name)
+			}
+			if a[name][old] > 0 {
+				return fmt.Errorf("%s still has the key of %s (through a use nfrekey did not find)", name, req.Name)
+			}
+		}
+		return nil
+	})
+}
+
+func planRemove(fs *files, p string) {
+	p = filepath.Clean(p)
+	if data, ok, err := fs.read(p); err == nil && ok {
+		fs.remove[p] = data
+	}
+}
+
+// removeRefs deletes every use of NAME: list elements (and a `++ [ NAME ]`
+// nfrekey appended), inherit names. Any other use is refused.
+func removeRefs(fs *files, st *site, name string) error {
+	ref := st.ref + name
+	for _, src := range fs.order {
+		parents := map[sn.Node]sn.Node{}
+		var refs []sn.Node
+		var failure error
+		walk(src.f.Root, nil, func(n, parent sn.Node) {
+			parents[n] = parent
+			if _, isSel := parent.(*sn.Select); isSel {
+				return
+			}
+			if inh, ok := n.(*sn.Inherit); ok {
+				for i, an := range inh.Names {
+					if an.Name != name || an.Dyn != nil {
+						continue
+					}
+					if len(inh.Names) == 1 {
+						refs = append(refs, inh)
+					} else {
+						removeNode(src, an, i == 0)
+					}
+				}
+				return
+			}
+			pre, nm, ok := refParts(src, n)
+			if ok && nm == name && pre+nm == ref {
+				if _, isDef := parent.(*sn.AttrDef); isDef && parent.(*sn.AttrDef).Value != n {
+					return
+				}
+				refs = append(refs, n)
+			}
+		})
+		for _, r := range refs {
+			switch p := parents[r].(type) {
+			case *sn.ListLit:
+				gp, _ := parents[p].(*sn.Binary)
+				if len(p.Elems) == 1 && gp != nil && gp.Op == sn.TConcat && gp.R == p {
+					// L ++ [ NAME ]: drop "++ [ NAME ]".
+					_, le := src.span(gp.L)
+					_, pe := src.span(p)
+					src.edit(le, pe, "")
+					continue
+				}
+				first := p.Elems[0] == r
+				removeNode(src, r, first)
+			case *sn.Let, *sn.AttrSet:
+				removeNode(src, r, binds(p)[0] == r)
+			default:
+				if failure == nil {
+					a, _ := src.span(r)
+					failure = src.errorf(a, "%s is used here in a way nfrekey cannot remove; remove this use by hand, then run remove-host again", name)
+				}
+			}
+		}
+		if failure != nil {
+			return failure
+		}
+	}
+	return nil
+}

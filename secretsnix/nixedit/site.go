@@ -1,0 +1,226 @@
+package nixedit
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+
+	sn "github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// site is a place where key literals are bound: the bindings of one let
+// or attribute set (with one written prefix, for dotted let attributes:
+// keys.web1 = ...; keys.web2 = ...;).
+type site struct {
+	src       *source
+	container sn.Node // *sn.Let or *sn.AttrSet
+	prefix    string  // the written path before the name: "keys." or ""
+	defs      []*sn.AttrDef
+	names     []string
+	texts     []string // the evaluated key of each def
+	ref       string   // how the rules file names a member: ref+NAME
+	refKnown  bool
+}
+
+func (st *site) index(name string) int {
+	for i, n := range st.names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// looksKey is true for the texts add-host deals in.
+func looksKey(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "ssh-") || strings.HasPrefix(s, "age1") || strings.HasPrefix(s, "sk-ssh-") || strings.HasPrefix(s, "ecdsa-")
+}
+
+// canon is a key without its comment or surrounding space: the form keys
+// are compared in ("ssh-ed25519 AAAA... root@web1\n" and "ssh-ed25519
+// AAAA..." are one recipient).
+func canon(s string) string {
+	f := strings.Fields(s)
+	switch {
+	case len(f) >= 2 && !strings.HasPrefix(f[0], "age1"):
+		return f[0] + " " + f[1]
+	case len(f) >= 1:
+		return f[0]
+	}
+	return ""
+}
+
+// findSites groups the key bindings LoadRules found by where they are
+// written.
+func findSites(fs *files, before *sn.Rules) ([]*site, error) {
+	var sites []*site
+	byKey := map[[2]any]*site{}
+	for _, b := range before.Bindings {
+		if !looksKey(b.Text) {
+			continue
+		}
+		src, err := fs.load(b.File)
+		if err != nil {
+			return nil, err
+		}
+		var def *sn.AttrDef
+		var container sn.Node
+		walk(src.f.Root, nil, func(n, parent sn.Node) {
+			d, ok := n.(*sn.AttrDef)
+			if !ok || def != nil {
+				return
+			}
+			if a, e := src.span(d.Value); a == b.Value.Start && e == b.Value.End {
+				def, container = d, parent
+			}
+		})
+		if def == nil || container == nil {
+			continue
+		}
+		path, ok := staticPath(def.Path)
+		if !ok {
+			continue
+		}
+		prefix := ""
+		if len(path) > 1 {
+			a, _ := src.span(def)
+			l, _ := src.span(def.Path[len(def.Path)-1])
+			prefix = src.src[a:l]
+		}
+		k := [2]any{container, prefix}
+		st := byKey[k]
+		if st == nil {
+			st = &site{src: src, container: container, prefix: prefix}
+			byKey[k] = st
+			sites = append(sites, st)
+		}
+		if st.index(path[len(path)-1]) >= 0 {
+			continue
+		}
+		st.defs = append(st.defs, def)
+		st.names = append(st.names, path[len(path)-1])
+		st.texts = append(st.texts, b.Text)
+	}
+	for _, st := range sites {
+		sort.SliceStable(st.defs, func(i, j int) bool {
+			a, _ := st.src.span(st.defs[i])
+			b, _ := st.src.span(st.defs[j])
+			return a < b
+		})
+		// names and texts follow defs.
+		names, texts := make([]string, len(st.defs)), make([]string, len(st.defs))
+		for i, d := range st.defs {
+			p, _ := staticPath(d.Path)
+			names[i] = p[len(p)-1]
+			for j, n := range st.names {
+				if n == names[i] {
+					texts[i] = st.texts[j]
+				}
+			}
+		}
+		st.names, st.texts = names, texts
+	}
+	return sites, nil
+}
+
+// learnRefs finds how the rules file (and the files it imports) refer to
+// each site's members, from the references already written: web1,
+// hosts.web1, keys.hosts.web1. The most frequent form wins.
+func learnRefs(fs *files, sites []*site) {
+	counts := make([]map[string]int, len(sites))
+	for i := range counts {
+		counts[i] = map[string]int{}
+	}
+	for _, src := range fs.order {
+		walk(src.f.Root, nil, func(n, parent sn.Node) {
+			if _, isSel := parent.(*sn.Select); isSel {
+				return // the inner part of a.b.c
+			}
+			prefix, name, ok := refParts(src, n)
+			if !ok {
+				return
+			}
+			for i, st := range sites {
+				if st.index(name) < 0 {
+					continue
+				}
+				if prefix == "" && !(st.src == src && isLet(st.container) && st.prefix == "") {
+					// A bare name reaches a site only from its own let, or
+					// through with (verification rejects a wrong guess).
+					if !hasWith(src) {
+						continue
+					}
+				}
+				counts[i][prefix]++
+			}
+		})
+	}
+	for i, st := range sites {
+		best, bestN := "", 0
+		for p, n := range counts[i] {
+			if n > bestN || n == bestN && p < best {
+				best, bestN = p, n
+			}
+		}
+		if bestN > 0 {
+			st.ref, st.refKnown = best, true
+			continue
+		}
+		// Nothing refers to the site by name yet (attrValues hosts): its
+		// own let's names, or the let binding the set (or importing the
+		// file that is the set) in the rules file.
+		if isLet(st.container) {
+			st.ref, st.refKnown = st.prefix, true
+			continue
+		}
+		if name := bindingOf(fs, st); name != "" {
+			st.ref, st.refKnown = name+".", true
+		}
+	}
+}
+
+// bindingOf is the let binding of the rules file whose value is the
+// site's attribute set, written there or imported.
+func bindingOf(fs *files, st *site) string {
+	rules := fs.order[0]
+	for _, b := range letBinds(rules.f.Root) {
+		d, ok := b.(*sn.AttrDef)
+		if !ok {
+			continue
+		}
+		p, ok := staticPath(d.Path)
+		if !ok {
+			continue
+		}
+		if _, set, _ := attrsOf(fs, rules, d.Value); set != nil && set == st.container {
+			return strings.Join(p, ".")
+		}
+	}
+	return ""
+}
+
+func isLet(n sn.Node) bool { _, ok := n.(*sn.Let); return ok }
+
+func hasWith(src *source) bool {
+	found := false
+	walk(src.f.Root, nil, func(n, _ sn.Node) {
+		if _, ok := n.(*sn.With); ok {
+			found = true
+		}
+	})
+	return found
+}
+
+// hostKeyDir is where the repo keeps one NAME.pub per host, "" if it
+// does not: host-keys/ beside the rules file, or secrets/host-keys/.
+func hostKeyDir(rulesFile string, fs *files) string {
+	dir := filepath.Dir(rulesFile)
+	for _, d := range []string{filepath.Join(dir, "host-keys"), filepath.Join(dir, "secrets", "host-keys")} {
+		m, _ := filepath.Glob(filepath.Join(d, "*.pub"))
+		if len(m) > 0 {
+			return d
+		}
+	}
+	return ""
+}

@@ -1,0 +1,159 @@
+package nixedit
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	sn "github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// The splices are made so that remove-host undoes add-host byte for byte:
+// an element or binding added on a line of its own is inserted as
+// NEWLINE INDENT TEXT at the end of the previous one's line (after any
+// comment there), and removing an element or binding that stands on its
+// own line deletes from the last newline before it to its end.
+
+// bindingText is the new binding in the style of the site's last one:
+// its indentation, dotted prefix, spacing around '=', string quoting, or
+// its readFile of a .pub file (then pub is the file to create).
+func bindingText(st *site, name, key string) (text string, pub string, err error) {
+	src := st.src
+	last := st.defs[len(st.defs)-1]
+	lastName := st.names[len(st.names)-1]
+	a, _ := src.span(last)
+	_, nameEnd := src.span(last.Path[len(last.Path)-1])
+	va, ve := src.span(last.Value)
+	_, de := src.span(last)
+	assign := src.src[nameEnd:va] // " = "
+	tail := src.src[ve:de]        // ";" (and any trivia before it)
+	var value string
+	switch v := unparen(last.Value).(type) {
+	case *sn.StringLit:
+		if v.Indented {
+			value = "''" + key + "''"
+		} else {
+			value = `"` + key + `"`
+		}
+		if _, ok := last.Value.(*sn.Paren); ok {
+			value = "(" + value + ")"
+		}
+	default:
+		p := readFilePath(last.Value)
+		if p == nil {
+			return "", "", src.errorf(a, "the key of %s is computed; nfrekey writes keys only beside string literals or readFile of a .pub file: add %s = \"%s\"; here by hand", lastName, name, key)
+		}
+		pa, pe := src.span(p)
+		lit := src.src[pa:pe]
+		base := filepath.Base(lit)
+		if base != lastName+".pub" {
+			return "", "", src.errorf(pa, "the .pub file of %s is not named %s.pub; add %s's key file and binding by hand", lastName, lastName, name)
+		}
+		newLit := lit[:len(lit)-len(base)] + name + ".pub"
+		value = src.src[va:pa] + newLit + src.src[pe:ve]
+		pub = p.Parts[0].Lit
+		pub = filepath.Join(filepath.Dir(pub), name+".pub")
+		if !filepath.IsAbs(pub) {
+			pub = filepath.Join(filepath.Dir(src.path), pub)
+		}
+	}
+	return st.prefix + name + assign + value + tail, pub, nil
+}
+
+// insertAfter splices text in after node n (a binding or list element) of
+// src: on a line of its own when n ends its line, else after n on the
+// same line, separated by sep.
+func insertAfter(src *source, n sn.Node, text, sep string) {
+	_, end := src.span(n)
+	eol := src.lineEnd(end)
+	if !src.tokenIn(end, eol) && eol < len(src.src) {
+		src.edit(eol, eol, src.newline()+src.indentAt(nodeStart(src, n))+text)
+		return
+	}
+	src.edit(end, end, sep+text)
+}
+
+func nodeStart(src *source, n sn.Node) int { a, _ := src.span(n); return a }
+
+// addBinding binds name in the site.
+func addBinding(st *site, text string) {
+	last := st.defs[len(st.defs)-1]
+	insertAfter(st.src, last, text, " ")
+}
+
+// addElem adds ref to a list literal, as its last element.
+func addElem(src *source, l *sn.ListLit, ref string) {
+	if len(l.Elems) == 0 {
+		first, last := l.Span()
+		open, close := int(src.f.Tokens[first].End), int(src.f.Tokens[last].Start)
+		inner := src.src[open:close]
+		switch {
+		case strings.Contains(inner, "\n"):
+			src.edit(open, open, src.newline()+src.indentAt(open)+"  "+ref)
+		case inner == "":
+			src.edit(open, open, " "+ref+" ")
+		default:
+			src.edit(open, open, " "+ref)
+		}
+		return
+	}
+	sep := " "
+	if n := len(l.Elems); n >= 2 {
+		_, pe := src.span(l.Elems[n-2])
+		ls, _ := src.span(l.Elems[n-1])
+		if gap := src.src[pe:ls]; strings.TrimLeft(gap, " \t") == "" {
+			sep = gap
+		}
+	}
+	insertAfter(src, l.Elems[len(l.Elems)-1], ref, sep)
+}
+
+// appendConcat makes expr `expr ++ [ ref ]`.
+func appendConcat(src *source, expr sn.Node, ref string) {
+	a, e := src.span(expr)
+	if needsParens(expr) {
+		src.edit(a, a, "(")
+		src.edit(e, e, ") ++ [ "+ref+" ]")
+		return
+	}
+	src.edit(e, e, " ++ [ "+ref+" ]")
+}
+
+// removeNode deletes a list element or a binding: with the line it
+// stands on when it is alone there (from the newline before it), else
+// with the blanks before it (after it, for a first element).
+func removeNode(src *source, n sn.Node, first bool) {
+	a, e := src.span(n)
+	lineStart := strings.LastIndexByte(src.src[:a], '\n')
+	eol := src.lineEnd(e)
+	ownLine := lineStart >= 0 && strings.TrimLeft(src.src[lineStart+1:a], " \t") == "" && !src.tokenIn(e, eol)
+	if ownLine {
+		from := lineStart
+		if from > 0 && src.src[from-1] == '\r' {
+			from--
+		}
+		// A comment after the node on its line goes with it.
+		src.edit(from, eol, "")
+		return
+	}
+	b := a
+	for b > 0 && (src.src[b-1] == ' ' || src.src[b-1] == '\t') {
+		b--
+	}
+	if b < a && !first {
+		src.edit(b, e, "")
+		return
+	}
+	f := e
+	for f < len(src.src) && (src.src[f] == ' ' || src.src[f] == '\t') {
+		f++
+	}
+	src.edit(a, f, "")
+}
+
+func quoteOK(key string) error {
+	if strings.ContainsAny(key, "\"\\$\n\r'") {
+		return fmt.Errorf("key %q contains characters that cannot be written in a Nix string as is", key)
+	}
+	return nil
+}

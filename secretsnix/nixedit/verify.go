@@ -1,0 +1,73 @@
+package nixedit
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/nfrekey/nfrekey/internal/textedit"
+	sn "github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// finish turns the planned splices into Edits and proves them: each
+// edited file is the old one with exactly its splices (textedit.Check),
+// re-parses, and the rules evaluated over the edits pass check.
+func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check func(after *sn.Rules) error) (*Result, error) {
+	for _, s := range fs.order {
+		if len(s.edits) == 0 {
+			continue
+		}
+		old := []byte(s.src)
+		edited, err := textedit.Apply(old, s.edits)
+		if err != nil {
+			return nil, fmt.Errorf("%s: internal error planning the edit: %w", s.name, err)
+		}
+		if err := textedit.Check(old, edited, s.edits); err != nil {
+			return nil, fmt.Errorf("%s: the edit would change other bytes: %w", s.name, err)
+		}
+		if _, err := sn.Parse(s.name, string(edited)); err != nil {
+			return nil, fmt.Errorf("%s: the edited file does not parse (not written): %w", s.name, err)
+		}
+		res.Edits = append(res.Edits, Edit{Path: s.path, Old: old, New: edited})
+	}
+	for _, p := range sortedKeys(fs.create) {
+		res.Edits = append(res.Edits, Edit{Path: p, New: fs.create[p]})
+	}
+	for _, p := range sortedKeys(fs.remove) {
+		res.Edits = append(res.Edits, Edit{Path: p, Old: fs.remove[p]})
+	}
+	for _, p := range sortedKeys(fs.rewrite) {
+		res.Edits = append(res.Edits, Edit{Path: p, Old: fs.rewrite[p][0], New: fs.rewrite[p][1]})
+	}
+	if len(res.Edits) == 0 {
+		res.Unchanged, res.After = true, res.Before
+		return res, nil
+	}
+	aopts := opts
+	aopts.UseNix = false
+	aopts.Overlay = Overlay(opts, res.Edits)
+	after, err := sn.LoadRules(rulesFile, aopts)
+	if err != nil {
+		return nil, fmt.Errorf("the edited rules do not evaluate (not written): %w", err)
+	}
+	if err := check(after); err != nil {
+		return nil, fmt.Errorf("%s: refusing the edit (nothing written): %w", rulesFile, err)
+	}
+	res.After = after
+	b, a := keySets(res.Before), keySets(after)
+	for name, bk := range b {
+		if add, rm := diff(bk, a[name]); len(add)+len(rm) > 0 {
+			res.Affected = append(res.Affected, name)
+		}
+	}
+	sort.Strings(res.Affected)
+	return res, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
