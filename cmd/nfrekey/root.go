@@ -99,6 +99,8 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	root.AddCommand(newAuditCmd(io, g))
 	root.AddCommand(newRekeyCmd(io, g))
 	root.AddCommand(newScanCmd(io, g))
+	root.AddCommand(newAddHostCmd(io, g))
+	root.AddCommand(newRemoveHostCmd(io, g))
 	return root, g
 }
 

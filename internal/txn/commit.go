@@ -63,9 +63,22 @@ func (r *Result) Err() error {
 // I/O error) is left as it was and reported; the others are committed.
 // Commit takes no context: once started, it finishes.
 func (tx *Tx) Commit() *Result {
+	return tx.commit(func(Phase) bool { return true })
+}
+
+// commit commits the staged writes of the phases chosen, in phase order;
+// the others stay staged.
+func (tx *Tx) commit(chosen func(Phase) bool) *Result {
 	tx.mu.Lock()
-	staged := tx.staged
-	tx.staged = nil
+	var staged, kept []*Staged
+	for _, s := range tx.staged {
+		if chosen(s.w.Phase) {
+			staged = append(staged, s)
+		} else {
+			kept = append(kept, s)
+		}
+	}
+	tx.staged = kept
 	tx.mu.Unlock()
 	res := &Result{}
 	for ph := PhaseRules; ph <= PhaseLock; ph++ {
@@ -108,6 +121,8 @@ func (tx *Tx) commitOne(s *Staged) error {
 	base := s.base()
 	var err error
 	switch {
+	case s.w.Remove:
+		err = tx.removeExpected(dfd, base, s.w.Expect)
 	case s.w.Create:
 		err = createNoClobber(dfd, s.temp, base)
 		if errors.Is(err, unix.EEXIST) {

@@ -60,6 +60,9 @@ type Write struct {
 	// staging; they stay if the run aborts (empty, or holding others'
 	// files), the temps never do.
 	MakeDirs bool
+	// Remove: the commit deletes the file instead (remove-host's NAME.pub),
+	// only while it is still the file Expect describes (required).
+	Remove bool
 }
 
 // Staged is a write whose temp file is on disk, synced and closed.
@@ -119,6 +122,13 @@ func (tx *Tx) Stage(w Write) (*Staged, error) {
 		}
 	}
 	s := &Staged{w: w, rel: rel, dir: dir, dirPath: filepath.Join(base0, filepath.Dir(rel))}
+	if w.Remove {
+		// Nothing to write: the commit removes the file, if still the one read.
+		tx.mu.Lock()
+		tx.staged = append(tx.staged, s)
+		tx.mu.Unlock()
+		return s, nil
+	}
 	f, err := tx.createTemp(s, base)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", w.Path, err)

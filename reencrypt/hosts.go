@@ -1,0 +1,426 @@
+package reencrypt
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/nfrekey/nfrekey/internal/identity"
+	"github.com/nfrekey/nfrekey/internal/textedit"
+	"github.com/nfrekey/nfrekey/internal/txn"
+	"github.com/nfrekey/nfrekey/recipients"
+	"github.com/nfrekey/nfrekey/reencrypt/agenix"
+	"github.com/nfrekey/nfrekey/secretsnix"
+	"github.com/nfrekey/nfrekey/secretsnix/nixedit"
+)
+
+// AddHostOptions say which host joins which secrets.
+type AddHostOptions struct {
+	RepoRoot   string
+	RulesFiles []string // the agenix rules files (absolute)
+	Name       string
+	// Key is the host's key; ignored when GenerateIn is set.
+	Key recipients.Recipient
+	// GenerateIn, when set, makes a new host key pair and stages it as
+	// GenerateIn/etc/ssh/ssh_host_ed25519_key{,.pub} (nixos-anywhere
+	// --extra-files), committed with the rules: an aborted run leaves none.
+	GenerateIn string
+	Groups     []string // lists NAME joins
+	Secrets    []string // globs of secrets NAME joins
+	Replace    bool     // NAME bound to another key: swap it (old key removed, fresh file keys)
+	SopsSSH    bool     // .sops.yaml gets the ssh form rather than age1
+	NoRekey    bool     // edit the rules only
+	DryRun     bool     // compute the edit and the plan; write nothing
+	Jobs       int
+	Identities *identity.Set
+	Progress   func(Event)
+}
+
+// RemoveHostOptions say which host goes.
+type RemoveHostOptions struct {
+	RepoRoot   string
+	RulesFiles []string
+	Name       string
+	NoRekey    bool
+	DryRun     bool
+	Jobs       int
+	Identities *identity.Set
+	Progress   func(Event)
+}
+
+// FileEdit is one rules-side file a host change writes.
+type FileEdit struct {
+	Path    string // relative to the repo root
+	Created bool
+	Deleted bool
+	Diff    string // unified diff, old to new
+}
+
+// HostResult is what add-host or remove-host did (or, dry, would do).
+type HostResult struct {
+	Name      string
+	Key       recipients.Recipient // the key added (add-host), or removed (remove-host, when parseable)
+	OldKey    string               // the key --replace swapped out, or remove-host removed
+	Unchanged bool                 // nothing to do: the rules already say so
+	Edits     []FileEdit
+	// Affected are the secrets (relative to the repo root) whose declared
+	// recipients change; Missing those of them with no file yet.
+	Affected []string
+	Missing  []string
+	// HostKeyPath is the private key written for --generate.
+	HostKeyPath string
+	// Rekey is the rekey of the affected secrets (nil with NoRekey).
+	Rekey *RekeyResult
+	// Committed reports whether the rules edits were written.
+	Committed bool
+}
+
+// HostGroup is a list a host can join (for choosing --group).
+type HostGroup = nixedit.Group
+
+// HostGroups lists the groups of keys the rules files define.
+func HostGroups(repoRoot string, rulesFiles []string) ([]HostGroup, error) {
+	var out []HostGroup
+	for _, rf := range rulesFiles {
+		gs, err := nixedit.Groups(rf, secretsnix.Options{Root: repoRoot})
+		if err != nil {
+			return nil, inputErr(err)
+		}
+		out = append(out, gs...)
+	}
+	return out, nil
+}
+
+// AddHost binds NAME to its key in the rules, grants it what is asked,
+// and rekeys exactly the secrets it may now read, as one transaction in
+// the order of ARCHITECTURE.md: the lock is taken; every edit is computed
+// and verified in memory; the backends plan against the NEW rules; every
+// planned file is opened and staged; only then are the rules files (and a
+// generated host key) renamed into place, then the secrets, then the lock
+// file. After a crash at any point a plain rekey converges.
+func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
+	res := &HostResult{Name: opts.Name}
+	var hostKey *recipients.HostKey
+	if opts.GenerateIn != "" {
+		k, err := recipients.NewHostKey()
+		if err != nil {
+			return nil, err
+		}
+		hostKey = &k
+		opts.Key = k.Recipient
+		res.HostKeyPath = recipients.HostKeyPath(opts.GenerateIn)
+	}
+	res.Key = opts.Key
+	edit := func(rulesFile string, sopts secretsnix.Options) (*nixedit.Result, error) {
+		return nixedit.Add(nixedit.AddRequest{RulesFile: rulesFile, Options: sopts, Name: opts.Name,
+			Key: opts.Key.String(), Groups: opts.Groups, Secrets: opts.Secrets, Replace: opts.Replace})
+	}
+	return runHostChange(ctx, hostRun{
+		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
+		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit,
+		stageExtra: func(tx *txn.Tx) error {
+			if hostKey == nil {
+				return nil
+			}
+			return StageHostKey(tx, opts.GenerateIn, *hostKey)
+		},
+	}, res)
+}
+
+// RemoveHost removes NAME's binding and every reference to it, and
+// re-encrypts the secrets it could read under fresh file keys (the same
+// transaction as AddHost). The caller should advise rotating their
+// values: git history keeps the old ciphertexts.
+func RemoveHost(ctx context.Context, opts RemoveHostOptions) (*HostResult, error) {
+	res := &HostResult{Name: opts.Name}
+	edit := func(rulesFile string, sopts secretsnix.Options) (*nixedit.Result, error) {
+		return nixedit.Remove(nixedit.RemoveRequest{RulesFile: rulesFile, Options: sopts, Name: opts.Name})
+	}
+	out, err := runHostChange(ctx, hostRun{
+		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
+		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit,
+	}, res)
+	if out != nil && out.OldKey != "" {
+		if k, perr := recipients.Parse(out.OldKey); perr == nil {
+			out.Key = k
+		}
+	}
+	return out, err
+}
+
+// hostRun is what AddHost and RemoveHost share: one transaction around
+// an edit of every rules file.
+type hostRun struct {
+	root       string
+	rulesFiles []string
+	jobs       int
+	ids        *identity.Set
+	progress   func(Event)
+	dryRun     bool
+	noRekey    bool
+	edit       func(rulesFile string, opts secretsnix.Options) (*nixedit.Result, error)
+	stageExtra func(*txn.Tx) error
+}
+
+type editedRules struct {
+	file   string
+	result *nixedit.Result
+}
+
+func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResult, error) {
+	if len(run.rulesFiles) == 0 {
+		return nil, inputErr(errors.New("no agenix rules file found (secrets.nix): nothing to edit"))
+	}
+	var tx *txn.Tx
+	if !run.dryRun {
+		var err error
+		if tx, err = begin(ctx, run.root, run.jobs); err != nil {
+			return nil, err
+		}
+		defer tx.Close()
+		if _, err := tx.RemoveStale(); err != nil {
+			return nil, err
+		}
+	}
+	// 1-3: read, edit and verify every rules file in memory. Each edit is
+	// evaluated over the overlay of the ones before it.
+	overlay := map[string][]byte{}
+	var edited []editedRules
+	for _, rf := range run.rulesFiles {
+		r, err := run.edit(rf, secretsnix.Options{Root: run.root, Overlay: overlay})
+		if err != nil {
+			return nil, inputErr(err)
+		}
+		overlay = nixedit.Overlay(secretsnix.Options{Overlay: overlay}, r.Edits)
+		edited = append(edited, editedRules{file: rf, result: r})
+		if r.OldKey != "" {
+			res.OldKey = r.OldKey
+		}
+	}
+	res.Unchanged = true
+	for _, e := range edited {
+		if len(e.result.Edits) > 0 {
+			res.Unchanged = false
+		}
+		for _, ed := range e.result.Edits {
+			fe := FileEdit{Path: relTo(run.root, ed.Path), Created: ed.Old == nil, Deleted: ed.New == nil}
+			fe.Diff = textedit.Unified(fe.Path, ed.Old, ed.New)
+			res.Edits = append(res.Edits, fe)
+		}
+		for _, name := range e.result.Affected {
+			res.Affected = append(res.Affected, relTo(run.root, filepath.Join(filepath.Dir(e.file), name)))
+		}
+	}
+	sort.Strings(res.Affected)
+
+	// 4: plan against the new rules, restricted to the affected secrets.
+	var plans []*agenix.Plan
+	if !run.noRekey {
+		for _, e := range edited {
+			paths := affectedPaths(e)
+			if len(paths) == 0 {
+				continue
+			}
+			pl, err := agenix.NewPlan(ctx, agenix.PlanOptions{RepoRoot: run.root, RulesFile: e.file,
+				Rules: e.result.After, Paths: paths, Jobs: run.jobs})
+			if err != nil {
+				return nil, err
+			}
+			if err := pl.Refused(); err != nil {
+				return nil, err
+			}
+			for _, s := range pl.Inventory.Secrets {
+				if !s.Exists && contains(paths, filepath.Join(run.root, s.Path)) {
+					res.Missing = append(res.Missing, s.Path)
+				}
+			}
+			relabel(pl.Files(), res.OldKey, res.Name)
+			plans = append(plans, pl)
+		}
+	}
+	emit := func(e Event) {
+		if run.progress != nil {
+			run.progress(e)
+		}
+	}
+	if run.dryRun {
+		res.Rekey = joinPlans(plans)
+		for _, f := range res.Rekey.Plan {
+			emit(Event{Kind: EventPlanned, File: f})
+		}
+		return res, nil
+	}
+	if res.Unchanged && plannedCount(plans) == 0 {
+		res.Rekey = joinPlans(plans)
+		return res, nil
+	}
+
+	// 5-6: open every planned file, then stage everything.
+	for _, pl := range plans {
+		if err := pl.Open(ctx, run.ids); err != nil {
+			return nil, err
+		}
+	}
+	for _, e := range edited {
+		for _, ed := range e.result.Edits {
+			if err := stageRulesEdit(tx, ed); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if run.stageExtra != nil {
+		if err := run.stageExtra(tx); err != nil {
+			return nil, err
+		}
+	}
+	for _, pl := range plans {
+		if err := pl.Stage(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("interrupted before writing anything: %w", err)
+	}
+	for _, pl := range plans {
+		for _, f := range pl.Files() {
+			emit(Event{Kind: EventPlanned, File: f})
+		}
+	}
+
+	// 7: rules files (and the host key), then secrets; then each plan's
+	// lock file. A rules file someone else saved meanwhile fails the
+	// commit of the rules phase: then nothing else may follow, or the
+	// secrets would be re-encrypted for an intent that was not written.
+	first := tx.CommitPhase(txn.PhaseRules)
+	if len(first.Failed) > 0 {
+		// Close removes the staged secrets' temps.
+		return res, errors.Join(first.Err(), errors.New("the rules were not changed; no secret was rekeyed"))
+	}
+	res.Committed = !res.Unchanged
+	var errs []error
+	errs = append(errs, first.Errs...)
+	secrets := tx.Commit()
+	var results []*RekeyResult
+	for _, pl := range plans {
+		r, err := commitLock(tx, pl, secrets)
+		results = append(results, r)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	res.Rekey = mergeResults(results)
+	for _, f := range res.Rekey.Plan {
+		if e := fileErr(res.Rekey, f.Path); e != nil {
+			emit(Event{Kind: EventFailed, File: f, Err: e})
+		} else {
+			emit(Event{Kind: EventWritten, File: f})
+		}
+	}
+	return res, errors.Join(errs...)
+}
+
+// stageRulesEdit stages one verified edit, guarded against a concurrent
+// save: the commit refuses to replace a file that is no longer the bytes
+// the edit was computed from.
+func stageRulesEdit(tx *txn.Tx, ed nixedit.Edit) error {
+	w := txn.Write{Path: ed.Path, Phase: txn.PhaseRules, Data: ed.New, Mode: 0o644}
+	switch {
+	case ed.New == nil:
+		info, err := os.Lstat(ed.Path)
+		if err != nil {
+			return inputErr(fmt.Errorf("%s: %w", ed.Path, err))
+		}
+		sum := sha256.Sum256(ed.Old)
+		w.Remove, w.Data = true, nil
+		w.Expect = &txn.Source{Info: info, SHA256: sum[:]}
+	case ed.Old == nil:
+		w.Create, w.MakeDirs = true, true
+	default:
+		info, err := os.Lstat(ed.Path)
+		if err != nil {
+			return inputErr(fmt.Errorf("%s: %w", ed.Path, err))
+		}
+		cur, err := os.ReadFile(ed.Path)
+		if err != nil || !bytes.Equal(cur, ed.Old) {
+			return inputErr(fmt.Errorf("%s: changed while nfrekey was editing it; nothing was written", ed.Path))
+		}
+		sum := sha256.Sum256(ed.Old)
+		w.Expect = &txn.Source{Info: info, SHA256: sum[:]}
+	}
+	_, err := tx.Stage(w)
+	return err
+}
+
+func affectedPaths(e editedRules) []string {
+	var out []string
+	for _, name := range e.result.Affected {
+		out = append(out, filepath.Join(filepath.Dir(e.file), name))
+	}
+	return out
+}
+
+func plannedCount(plans []*agenix.Plan) int {
+	n := 0
+	for _, pl := range plans {
+		n += len(pl.Files())
+	}
+	return n
+}
+
+func joinPlans(plans []*agenix.Plan) *RekeyResult {
+	var rs []*RekeyResult
+	for _, pl := range plans {
+		rs = append(rs, pl.Result())
+	}
+	return mergeResults(rs)
+}
+
+func mergeResults(rs []*RekeyResult) *RekeyResult {
+	out := &RekeyResult{}
+	for _, r := range rs {
+		out.Plan = append(out.Plan, r.Plan...)
+		out.Rekeyed += r.Rekeyed
+		out.Unchanged += r.Unchanged
+		out.Failed = append(out.Failed, r.Failed...)
+		out.LockWritten = out.LockWritten || r.LockWritten
+		out.Unverified = append(out.Unverified, r.Unverified...)
+	}
+	return out
+}
+
+func relTo(root, p string) string {
+	if rel, err := filepath.Rel(root, p); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return p
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// relabel names the key a host change removed after the host: the new
+// rules no longer bind it, so the plan knows it only as key text. The
+// plan's files are edited in place, so its Result and events agree.
+func relabel(files []PlannedFile, key, name string) {
+	if key == "" {
+		return
+	}
+	for i := range files {
+		for j, r := range files[i].Remove {
+			if r == key {
+				files[i].Remove[j] = name
+			}
+		}
+	}
+}
