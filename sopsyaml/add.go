@@ -61,6 +61,15 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 			return nil, fmt.Errorf("%s:%d:%d: this key is already declared as &%s", c.Path, d.Line, d.Col, d.Anchor)
 		}
 	}
+	for _, r := range c.Rules {
+		for _, g := range r.Groups {
+			for _, k := range g.Age {
+				if k.Value == value && k.Name != "" && k.Name != req.Name && !k.viaAlias {
+					return nil, fmt.Errorf("%s:%d:%d: this key is already labelled %s", c.Path, k.Line, k.Col, k.Name)
+				}
+			}
+		}
+	}
 	aliases := c.keys != nil
 	res := &Result{}
 	var sp []splice

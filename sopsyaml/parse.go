@@ -26,6 +26,7 @@ func Parse(path string, src []byte) (*Config, error) {
 	if top.Kind != yaml.MappingNode {
 		return nil, c.errAt(top, "expected a mapping at the top of a sops config")
 	}
+	c.top = top
 	var rules *yaml.Node
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		switch top.Content[i].Value {

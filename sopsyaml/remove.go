@@ -41,11 +41,11 @@ func (c *Config) RemoveHost(name string) (*Result, error) {
 	if def != nil {
 		rm.def = def.node
 	}
-	for _, n := range []*yaml.Node{c.keys, c.rulesSeq} {
-		if n != nil {
-			if err := rm.walk(n, nil); err != nil {
-				return nil, err
-			}
+	// The whole document: an anchored list the rules alias may sit under
+	// any top-level key, not only keys: and creation_rules:.
+	if c.top != nil {
+		if err := rm.walk(c.top, nil); err != nil {
+			return nil, err
 		}
 	}
 	if def != nil && !rm.defGone {
@@ -157,9 +157,19 @@ func (r *remover) item(it *yaml.Node) (bool, error) {
 // csv removes NAME's key from a comma-separated key string.
 func (r *remover) csv(v *yaml.Node) error {
 	if !strings.Contains(v.Value, ",") {
-		if r.vals[strings.TrimSpace(v.Value)] && v != r.def {
+		if !r.vals[strings.TrimSpace(v.Value)] || v == r.def {
+			return nil
+		}
+		if v.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0 || v.Anchor != "" {
 			return r.c.errAt(v, "this age value is only %s's key; remove it by hand", r.name)
 		}
+		// `age: "KEY"` becomes `age: ""`, an empty key list for sops.
+		o, _, err := r.c.scalarRaw(v)
+		if err != nil {
+			return err
+		}
+		k := strings.Index(v.Value, strings.TrimSpace(v.Value))
+		r.sp = append(r.sp, splice{o + k, o + k + len(strings.TrimSpace(v.Value)), ""})
 		return nil
 	}
 	for _, p := range strings.Split(v.Value, ",") {
