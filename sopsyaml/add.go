@@ -56,6 +56,9 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 		return nil, err
 	}
 	def := c.keyDef(req.Name)
+	if a := c.anchors[req.Name]; a != nil && def == nil {
+		return nil, c.errAt(a, "&%s is already an anchor here, outside keys:; pick another name or edit by hand", req.Name)
+	}
 	for _, d := range c.Keys {
 		if d.Value == value && d.Anchor != req.Name {
 			return nil, fmt.Errorf("%s:%d:%d: this key is already declared as &%s", c.Path, d.Line, d.Col, d.Anchor)

@@ -21,7 +21,8 @@ type Config struct {
 	keys     *yaml.Node // value of the top-level keys:, nil if absent
 	rulesSeq *yaml.Node // value of creation_rules:, nil if absent
 	top      *yaml.Node // the document's mapping
-	lists    []keyList  // sequences under keys: that hold anchored keys
+	anchors  map[string]*yaml.Node
+	lists    []keyList // sequences under keys: that hold anchored keys
 	nodes    []ruleNodes
 	rx       []*regexp.Regexp // nil for a rule without path_regex
 	mir      []mirrorRule     // sops' own view of each rule, for verification

@@ -147,3 +147,19 @@ func TestGlobExample(t *testing.T) {
 		}
 	}
 }
+
+func TestAnchorInRule(t *testing.T) {
+	src := "keys:\n  - &alice " + kA + "\ncreation_rules:\n  - path_regex: ^a/\n    age:\n      - &web1 " + kB + "\n      - *alice\n  - path_regex: ^b/\n    age:\n      - *web1\n"
+	c := mustParse(t, src)
+	if _, err := c.AddHost(AddRequest{Name: "web1", Recipient: kNew, Groups: []string{"^b/"}}); err == nil || !strings.Contains(err.Error(), "already an anchor") {
+		t.Errorf("add over an anchor outside keys: %v", err)
+	}
+	res, err := c.RemoveHost("web1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(strings.Replace(src, "      - &web1 "+kB+"\n", "", 1), "    age:\n      - *web1\n", "    age:\n", 1)
+	if string(res.New) != want {
+		t.Errorf("got\n%s\nwant\n%s", res.New, want)
+	}
+}

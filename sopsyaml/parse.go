@@ -27,6 +27,8 @@ func Parse(path string, src []byte) (*Config, error) {
 		return nil, c.errAt(top, "expected a mapping at the top of a sops config")
 	}
 	c.top = top
+	c.anchors = map[string]*yaml.Node{}
+	collectAnchors(top, c.anchors)
 	var rules *yaml.Node
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		switch top.Content[i].Value {
@@ -449,4 +451,13 @@ func (c *Config) resolvedRules() ([]resolved, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+func collectAnchors(n *yaml.Node, into map[string]*yaml.Node) {
+	if n.Anchor != "" {
+		into[n.Anchor] = n
+	}
+	for _, ch := range n.Content {
+		collectAnchors(ch, into)
+	}
 }

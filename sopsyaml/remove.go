@@ -144,7 +144,7 @@ func (r *remover) item(it *yaml.Node) (bool, error) {
 			if !r.vals[strings.TrimSpace(it.Value)] {
 				return false, nil
 			}
-			if it.Anchor != "" {
+			if it.Anchor != "" && it.Anchor != r.name {
 				return false, r.c.errAt(it, "%s's key is also anchored as &%s", r.name, it.Anchor)
 			}
 			return true, nil
