@@ -163,3 +163,31 @@ func TestAnchorInRule(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", res.New, want)
 	}
 }
+
+func TestSharedListAllChosen(t *testing.T) {
+	src := "keys:\n  - &alice " + kA + "\ncreation_rules:\n  - path_regex: ^a/\n    age: &all\n      - *alice\n  - path_regex: ^b/\n    age: *all\n  - path_regex: ^c/\n    age: [*alice]\n"
+	c := mustParse(t, src)
+	// Every rule sharing &all is asked for: editing the list grants no more.
+	res, err := c.AddHost(AddRequest{Name: "web3", Recipient: kNew, Secrets: []string{"a/x", "b/y"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Rules, []int{0, 1}) || strings.Count(string(res.New), "*web3") != 1 {
+		t.Errorf("rules %v:\n%s", res.Rules, res.New)
+	}
+	if _, err := c.AddHost(AddRequest{Name: "web3", Recipient: kNew, Secrets: []string{"b/y"}}); err == nil || !strings.Contains(err.Error(), "shared with rules [0]") {
+		t.Errorf("one of two sharing rules: %v", err)
+	}
+}
+
+func TestAddExistingHostToAnotherRule(t *testing.T) {
+	c := mustParse(t, twoRules)
+	res, err := c.AddHost(AddRequest{Name: "web1", Recipient: kB, Groups: []string{"^db/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := twoRules + "          - *web1\n"
+	if string(res.New) != want || !slices.Equal(res.Rules, []int{1}) || res.Unchanged {
+		t.Errorf("got %+v\n%s", res, res.New)
+	}
+}

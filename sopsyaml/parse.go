@@ -141,7 +141,7 @@ func (c *Config) checkKeyText(n *yaml.Node, v, what string) error {
 	switch {
 	case n.Tag == "!!null" || v == "":
 		return c.errAt(n, "%s is empty", what)
-	case placeholderRE.MatchString(v):
+	case strings.ContainsAny(v, "$@<") && placeholderRE.MatchString(v):
 		return c.errAt(n, "%s is a placeholder (%q), not a key", what, v)
 	}
 	return nil
