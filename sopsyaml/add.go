@@ -61,14 +61,14 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 	}
 	for _, d := range c.Keys {
 		if d.Value == value && d.Anchor != req.Name {
-			return nil, fmt.Errorf("%s:%d:%d: this key is already declared as &%s", c.Path, d.Line, d.Col, d.Anchor)
+			return nil, c.errPos(d.Line, d.Col, "this key is already declared as &%s", d.Anchor)
 		}
 	}
 	for _, r := range c.Rules {
 		for _, g := range r.Groups {
 			for _, k := range g.Age {
 				if k.Value == value && k.Name != "" && k.Name != req.Name && !k.viaAlias {
-					return nil, fmt.Errorf("%s:%d:%d: this key is already labelled %s", c.Path, k.Line, k.Col, k.Name)
+					return nil, c.errPos(k.Line, k.Col, "this key is already labelled %s", k.Name)
 				}
 			}
 		}
@@ -83,7 +83,7 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 	want := cloneResolved(before)
 	if def != nil && def.Value != value {
 		if !req.Replace {
-			return nil, fmt.Errorf("%s:%d:%d: %s is bound to another key (%s); --replace rebinds it", c.Path, def.Line, def.Col, req.Name, def.Value)
+			return nil, c.errPos(def.Line, def.Col, "%s is bound to another key (%s); --replace rebinds it", req.Name, def.Value)
 		}
 		s, err := c.replaceDef(def, value, want)
 		if err != nil {
@@ -193,7 +193,7 @@ func (c *Config) replaceDef(def *KeyDef, value string, want []resolved) (splice,
 		for gi, g := range r.Groups {
 			for _, k := range g.Age {
 				if k.Name == def.Anchor && !k.viaAlias && k.Value == def.Value && k.Line != def.Line {
-					return splice{}, fmt.Errorf("%s:%d:%d: a literal copy of %s's old key; edit it by hand before --replace", c.Path, k.Line, k.Col, def.Anchor)
+					return splice{}, c.errPos(k.Line, k.Col, "a literal copy of %s's old key; edit it by hand before --replace", def.Anchor)
 				}
 				if k.Name == def.Anchor && k.viaAlias {
 					want[i][gi] = slices.DeleteFunc(want[i][gi], func(t string) bool { return t == "age:"+def.Value })
@@ -273,13 +273,13 @@ func (c *Config) targetGroup(i int) (int, error) {
 	for j, g := range c.nodes[i].groups {
 		if g.age != nil && !(g.age.Kind == yaml.ScalarNode && g.age.Tag == "!!null") {
 			if gi >= 0 {
-				return 0, fmt.Errorf("%s:%d: creation rule %d has several key groups with age keys; nfrekey does not choose one: edit it by hand", c.Path, c.Rules[i].Line, i)
+				return 0, c.errAt(c.nodes[i].rule, "creation rule %d has several key groups with age keys; nfrekey does not choose one: edit it by hand", i)
 			}
 			gi = j
 		}
 	}
 	if gi < 0 {
-		return 0, fmt.Errorf("%s:%d: creation rule %d has no age: list to extend (adding one could create a key group); add it by hand", c.Path, c.Rules[i].Line, i)
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has no age: list to extend (adding one could create a key group); add it by hand", i)
 	}
 	return gi, nil
 }

@@ -84,4 +84,5 @@ type ruleNodes struct {
 
 type groupNodes struct {
 	age *yaml.Node // value of `age:`, nil when absent
+	raw []Key      // the group's age keys before deduplication
 }

@@ -11,7 +11,9 @@ import (
 // Match returns the creation rule sops would use for a file at
 // relToConfigDir (slash-separated, relative to the config's directory):
 // the first rule without path_regex or whose path_regex matches anywhere
-// in the path (an unanchored regexp search, as sops does).
+// in the path (an unanchored regexp search, as sops does). sops matches
+// the absolute path of a file outside the config's directory; callers
+// pass that path then.
 func (c *Config) Match(relToConfigDir string) (*Rule, bool) {
 	for i := range c.Rules {
 		if c.rx[i] == nil || c.rx[i].MatchString(relToConfigDir) {
@@ -22,8 +24,11 @@ func (c *Config) Match(relToConfigDir string) (*Rule, bool) {
 }
 
 // Find returns the nearest .sops.yaml in file's directory or above it, up
-// to and including repoRoot, as sops looks it up (only that exact name;
-// sops ignores .sops.yml). It returns "" when there is none.
+// to and including repoRoot, or "" when there is none. This is the
+// contract's rule; the sops binary itself starts from its working
+// directory, which is the same when it is run beside the file or from the
+// config's directory, as sops-nix repos do. Like sops, only that exact name
+// counts (sops warns about and ignores .sops.yml).
 func Find(repoRoot, file string) (string, error) {
 	root, err := filepath.Abs(repoRoot)
 	if err != nil {

@@ -62,6 +62,10 @@ func Parse(path string, src []byte) (*Config, error) {
 	return c, nil
 }
 
+func (c *Config) errPos(line, col int, format string, args ...any) *Error {
+	return &Error{File: c.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
 func (c *Config) errAt(n *yaml.Node, format string, args ...any) *Error {
 	return &Error{File: c.Path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
 }
@@ -200,6 +204,7 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 				return err
 			}
 			r.Groups = append(r.Groups, kg)
+			gn.raw = kg.Age
 			nodes.groups = append(nodes.groups, gn)
 		}
 	} else {
@@ -212,7 +217,7 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 			kg.Age, r.AgeAlias = ks, alias
 		}
 		r.Groups = []KeyGroup{kg}
-		nodes.groups = []groupNodes{{age: flatAge}}
+		nodes.groups = []groupNodes{{age: flatAge, raw: kg.Age}}
 	}
 	c.Rules = append(c.Rules, r)
 	c.nodes = append(c.nodes, nodes)

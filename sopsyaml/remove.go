@@ -32,12 +32,16 @@ func (c *Config) RemoveHost(name string) (*Result, error) {
 	if len(vals) == 0 {
 		return nil, fmt.Errorf("%s: no host %s: no &%s anchor and no key labelled %s", c.Path, name, name, name)
 	}
+	// When another anchor holds the same key (copied entries are common),
+	// only NAME's own references go: its key stays wherever the other
+	// name grants it.
+	shared := false
 	for _, d := range c.Keys {
 		if d.Anchor != name && vals[d.Value] {
-			return nil, fmt.Errorf("%s:%d:%d: %s's key is also bound to &%s; remove that one first", c.Path, d.Line, d.Col, name, d.Anchor)
+			shared = true
 		}
 	}
-	rm := remover{c: c, name: name, vals: vals}
+	rm := remover{c: c, name: name, vals: vals, onlyNamed: shared}
 	if def != nil {
 		rm.def = def.node
 	}
@@ -58,9 +62,17 @@ func (c *Config) RemoveHost(name string) (*Result, error) {
 	want := cloneResolved(before)
 	for i := range want {
 		for gi := range want[i] {
+			keep := map[string]bool{}
+			if shared && gi < len(c.nodes[i].groups) {
+				for _, k := range c.nodes[i].groups[gi].raw {
+					if k.Name != name {
+						keep[k.Value] = true
+					}
+				}
+			}
 			want[i][gi] = slices.DeleteFunc(want[i][gi], func(t string) bool {
 				v, ok := strings.CutPrefix(t, "age:")
-				return ok && vals[v]
+				return ok && vals[v] && !keep[v]
 			})
 		}
 	}
@@ -78,7 +90,10 @@ type remover struct {
 	vals    map[string]bool
 	def     *yaml.Node
 	defGone bool
-	sp      []splice
+	// onlyNamed: the key is also another anchor's, so only items naming
+	// NAME (its alias, its definition, a `# NAME` label) are removed.
+	onlyNamed bool
+	sp        []splice
 }
 
 // walk visits every node once, never through an alias, so a shared list
@@ -140,6 +155,9 @@ func (r *remover) item(it *yaml.Node) (bool, error) {
 		if it == r.def {
 			return true, nil
 		}
+		if r.onlyNamed {
+			return it.Anchor == r.name || (it.Anchor == "" && commentLabel(it.LineComment) == r.name), nil
+		}
 		if !strings.Contains(it.Value, ",") {
 			if !r.vals[strings.TrimSpace(it.Value)] {
 				return false, nil
@@ -156,6 +174,9 @@ func (r *remover) item(it *yaml.Node) (bool, error) {
 
 // csv removes NAME's key from a comma-separated key string.
 func (r *remover) csv(v *yaml.Node) error {
+	if r.onlyNamed {
+		return nil
+	}
 	if !strings.Contains(v.Value, ",") {
 		if !r.vals[strings.TrimSpace(v.Value)] || v == r.def {
 			return nil
