@@ -191,3 +191,20 @@ func TestAddExistingHostToAnotherRule(t *testing.T) {
 		t.Errorf("got %+v\n%s", res, res.New)
 	}
 }
+
+func TestEmptyKeysList(t *testing.T) {
+	src := "keys: []\ncreation_rules:\n  - path_regex: ^a/\n    age: [" + kA + "]\n"
+	c := mustParse(t, src)
+	res, err := c.AddHost(AddRequest{Name: "web3", Recipient: kNew, Groups: []string{"^a/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "keys: [&web3 " + kNew + "]\ncreation_rules:\n  - path_regex: ^a/\n    age: [" + kA + ", *web3]\n"
+	if string(res.New) != want {
+		t.Errorf("got\n%s", res.New)
+	}
+	back, err := mustParse(t, want).RemoveHost("web3")
+	if err != nil || string(back.New) != src {
+		t.Errorf("remove: %v\n%s", err, back.New)
+	}
+}

@@ -119,7 +119,7 @@ func (c *Config) walkKeys(n *yaml.Node, name string) error {
 				return err
 			}
 		}
-		if holds {
+		if holds || n == c.keys { // `keys: []` can take a first definition
 			c.lists = append(c.lists, keyList{node: n, name: name})
 		}
 	case yaml.MappingNode:
