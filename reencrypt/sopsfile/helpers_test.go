@@ -14,6 +14,7 @@ import (
 	"github.com/getsops/sops/v3/keyservice"
 
 	"github.com/nfrekey/nfrekey/internal/sshage"
+	"github.com/nfrekey/nfrekey/recipients"
 	"golang.org/x/crypto/ssh"
 )
 
@@ -117,3 +118,14 @@ func entries(tree sops.Tree) map[string]string {
 }
 
 var _ keyservice.KeyServiceClient = (*keyService)(nil)
+
+// convertedIdentity is the age X25519 form of an ssh-ed25519 key, as
+// ssh-to-age makes it.
+func convertedIdentity(t testing.TB, s sshKey) *age.X25519Identity {
+	t.Helper()
+	id, err := recipients.AgeIdentityFromEd25519(s.priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
