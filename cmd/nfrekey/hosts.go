@@ -122,9 +122,13 @@ func renderHostChange(io *IO, g *globalOptions, cmd string, res *reencrypt.HostR
 			fmt.Fprintf(io.Err, "nfrekey: %s: %s\n", f.Path, oneLine(f.Err.Error()))
 		}
 		fmt.Fprintf(io.Err, "nfrekey: %s; the rules were not changed\n", oe.Summary())
+		if g.JSON {
+			writeJSONError(io, err)
+		}
 		return &exitError{code: exitInput, silent: true}
 	}
-	if res == nil {
+	if res == nil || reencrypt.IsInput(err) {
+		// Nothing was written: the error is the whole story.
 		return reencryptError(err)
 	}
 	if g.JSON {
@@ -143,9 +147,6 @@ func renderHostChange(io *IO, g *globalOptions, cmd string, res *reencrypt.HostR
 			if line = strings.TrimSpace(line); line != "" {
 				fmt.Fprintf(io.Err, "nfrekey: %s\n", line)
 			}
-		}
-		if reencrypt.IsInput(err) {
-			return &exitError{code: exitInput, silent: true}
 		}
 		return &exitError{code: exitDrift, silent: true}
 	}

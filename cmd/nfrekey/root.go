@@ -106,7 +106,7 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 
 // run is main without os.Exit, so testscript can call it in-process.
 func run(ctx context.Context, io *IO, args []string) int {
-	root, _ := newRootCmd(io)
+	root, g := newRootCmd(io)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
@@ -116,12 +116,39 @@ func run(ctx context.Context, io *IO, args []string) int {
 	if errors.As(err, &ee) {
 		if !ee.silent && ee.err != nil {
 			printError(io, ee.err)
+			if g.JSON {
+				writeJSONError(io, ee.err)
+			}
 		}
 		return ee.code
 	}
 	// Errors cobra produces itself (unknown command, bad args) are usage errors.
 	printError(io, err)
+	if g.JSON {
+		writeJSONError(io, err)
+	}
 	return exitInput
+}
+
+// jsonError is the contract's error document: with --json, an error is
+// also a JSON object on stdout, so a pipe reading stdout sees it.
+type jsonError struct {
+	Error struct {
+		Message string `json:"message"`
+		File    string `json:"file,omitempty"`
+		Line    int    `json:"line,omitempty"`
+		Column  int    `json:"column,omitempty"`
+	} `json:"error"`
+}
+
+func writeJSONError(io *IO, err error) {
+	var doc jsonError
+	doc.Error.Message = oneLine(err.Error())
+	var pe positioned
+	if errors.As(err, &pe) {
+		doc.Error.File, doc.Error.Line, doc.Error.Column = pe.Position()
+	}
+	_ = writeJSON(io, doc)
 }
 
 // positioned is implemented by errors about a place in an input file; they
