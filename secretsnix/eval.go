@@ -27,6 +27,8 @@ type evaluator struct {
 	// readLimit, when set, makes readFile refuse larger files: the walk
 	// over unused bindings must not read a large file Nix would never read.
 	readLimit int64
+	regexes   map[string]*nixRegex // compiled builtins.match/split patterns
+	thrown    map[*Error]bool      // errors tryEval catches: throw and assert
 }
 
 func newEvaluator(root string, maxSteps int) *evaluator {
@@ -330,7 +332,7 @@ func (ev *evaluator) eval1(n Node, e *env) (value, error) {
 			return nil, err
 		}
 		if !c {
-			return nil, ev.errorf(x.Pos, "assertion '%s' failed", ev.source(x.Cond))
+			return nil, ev.catchable(ev.errorf(x.Pos, "assertion '%s' failed", ev.source(x.Cond)))
 		}
 		return ev.eval(x.Body, e)
 	case *Lambda:
