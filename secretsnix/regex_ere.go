@@ -71,7 +71,8 @@ func translateERE(pat, caret string) (string, error) {
 		c := pat[i]
 		switch c {
 		case '\\':
-			if i+1 >= len(pat) || !strings.ContainsRune(`.[]{}()\*+?^$|`, rune(pat[i+1])) {
+			// libstdc++ takes '\}' and '\]' for errors too.
+			if i+1 >= len(pat) || !strings.ContainsRune(`.[{()\*+?^$|`, rune(pat[i+1])) {
 				return "", errRegexSyntax{}
 			}
 			i++
