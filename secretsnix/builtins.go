@@ -193,6 +193,7 @@ func primops() map[string]*primop {
 	addRegex(add)
 	addMisc(add)
 	addData(add)
+	addXML(add)
 	return m
 }
 
