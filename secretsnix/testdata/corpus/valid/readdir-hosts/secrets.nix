@@ -27,6 +27,7 @@ in
 {
   listing = hostDir;
   listingFromString = readDir (toString ./hosts);
+  listingOfDot = import ./hosts/db/list.nix;
   all = lib.walk ./hosts "";
   inherit hostNames alice;
   "web.age".publicKeys = alice ++ hosts;
