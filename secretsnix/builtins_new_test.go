@@ -99,3 +99,10 @@ func TestTranslateERE(t *testing.T) {
 		}
 	}
 }
+
+func TestToXMLCycle(t *testing.T) {
+	got := runEval(t, t.TempDir(), "let a = { b = a; }; in builtins.toXML a")
+	if !strings.HasPrefix(got, "ERR 1:24: stack overflow") {
+		t.Errorf("got %s", got)
+	}
+}

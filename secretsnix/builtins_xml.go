@@ -69,12 +69,16 @@ func (x *xmlWriter) close(name string) {
 	x.b.WriteString(strings.Repeat("  ", x.depth) + "</" + name + ">\n")
 }
 
+const maxXMLDepth = 1000
+
 // toXML is Nix's printValueAsXML with strict on and locations off.
 func (ev *evaluator) toXML(x *xmlWriter, v value, pos int) error {
 	if err := ev.step(1); err != nil {
 		return err
 	}
-	if x.depth > maxEvalDepth {
+	// Indentation makes the output quadratic in the depth; a value nested
+	// this deep is a cycle in practice (Nix itself would overflow its stack).
+	if x.depth > maxXMLDepth {
 		return ev.errorf(pos, "stack overflow (possible infinite recursion)")
 	}
 	switch v := v.(type) {
