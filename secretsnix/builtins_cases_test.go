@@ -130,6 +130,13 @@ var builtinCases = []struct{ src, want string }{
 	{"builtins.tryEval (builtins.abort \"x\")", "ERR 1:19: evaluation aborted with the following error message: 'x'"}, // nix gives no position
 	{"builtins.tryEval {}.a", "ERR 1:18: attribute 'a' missing"},
 	{"builtins.toPath \"a\"", "ERR 1:1: string 'a' doesn't represent an absolute path"},
+	{"builtins.match \"a\" 1", "ERR 1:1: value is an integer while a string was expected"},
+	{"builtins.split \"a\" { __toString = s: \"a\"; }", "ERR 1:1: value is a set while a string was expected"},
+	{"builtins.hashString \"md5\" 1", "ERR 1:1: value is an integer while a string was expected"},
+	{"builtins.fromTOML 1", "ERR 1:1: value is an integer while a string was expected"},
+	{"builtins.toXML (throw \"x\")", "ERR 1:17: x"},
+	{"builtins.unsafeDiscardOutputDependency 1", "ERR 1:1: cannot coerce an integer to a string"},
+	{"builtins.getContext 1", "ERR 1:1: value is an integer while a string was expected"},
 	{"builtins.parseDrvName 1", "ERR 1:1: value is an integer while a string was expected"},
 	// Refused: the error is at the call, not where the builtin was bound.
 	{"let\n  inherit (builtins) getEnv;\nin\n  getEnv \"HOME\"", "ERR 4:3: builtins.getEnv is not supported (outside nfrekey's Nix subset; try --eval=nix)"},

@@ -46,11 +46,8 @@ func (ev *evaluator) regexArgs(name string, a []*thunk, pos int) (*nixRegex, str
 	if err != nil {
 		return nil, "", err
 	}
-	sv, err := ev.force(a[1], pos)
-	if err != nil {
-		return nil, "", err
-	}
-	s, err := ev.coerceToString(sv, pos, false, false)
+	// The subject is not coerced either: Nix's forceStringNoCtx.
+	s, err := ev.forceStrValue(a[1], pos)
 	if err != nil {
 		return nil, "", err
 	}
