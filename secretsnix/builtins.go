@@ -194,6 +194,7 @@ func primops() map[string]*primop {
 	addMisc(add)
 	addData(add)
 	addXML(add)
+	addScopedImport(add)
 	return m
 }
 

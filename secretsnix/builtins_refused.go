@@ -11,7 +11,6 @@ var refusedFns = map[string]int{
 	"filterSource": 2, "path": 1, "storePath": 1, "toFile": 2, // copy to or read the store
 	"findFile":     2, // NIX_PATH lookup (<nixpkgs>)
 	"getEnv":       1, // the environment
-	"scopedImport": 2, // imports with a replaced builtins scope; no rules file needs it
 }
 
 func refusedPrimop(name string, arity int) *primop {
