@@ -9,8 +9,8 @@ var refusedFns = map[string]int{
 	"derivation": 1, "derivationStrict": 1, // build a store derivation
 	"fetchGit": 1, "fetchMercurial": 1, "fetchTarball": 1, "fetchTree": 1, "fetchurl": 1, // network, store
 	"filterSource": 2, "path": 1, "storePath": 1, "toFile": 2, // copy to or read the store
-	"findFile":     2, // NIX_PATH lookup (<nixpkgs>)
-	"getEnv":       1, // the environment
+	"findFile": 2, // NIX_PATH lookup (<nixpkgs>)
+	"getEnv":   1, // the environment
 }
 
 func refusedPrimop(name string, arity int) *primop {
