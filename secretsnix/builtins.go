@@ -46,6 +46,8 @@ func (ev *evaluator) initBuiltins() {
 		default:
 			if op, ok := ops[name]; ok {
 				t = done(&primopV{op: op})
+			} else if n, ok := refusedFns[name]; ok {
+				t = done(&primopV{op: refusedPrimop(name, n)})
 			} else {
 				t = &thunk{expr: &unsupportedNode{what: "builtins." + name}}
 			}
@@ -187,6 +189,11 @@ func primops() map[string]*primop {
 	addLists(add)
 	addAttrs(add)
 	addStrings(add)
+	addRegex(add)
+	addMisc(add)
+	addData(add)
+	addXML(add)
+	addScopedImport(add)
 	return m
 }
 
@@ -241,7 +248,7 @@ func addCore(add addFn) {
 		if err != nil {
 			return nil, err
 		}
-		return nil, ev.errorf(pos, "%s", s)
+		return nil, ev.catchable(ev.errorf(pos, "%s", s))
 	})
 	add("abort", 1, func(ev *evaluator, a []*thunk, pos int) (value, error) {
 		s, err := ev.forceStrCoerce(a[0], pos)
@@ -376,6 +383,15 @@ func addCore(add addFn) {
 		sort.Slice(out.attrs, func(i, j int) bool { return out.attrs[i].name < out.attrs[j].name })
 		return out, nil
 	})
+}
+
+// catchable marks e as an error builtins.tryEval catches.
+func (ev *evaluator) catchable(e *Error) *Error {
+	if ev.thrown == nil {
+		ev.thrown = map[*Error]bool{}
+	}
+	ev.thrown[e] = true
+	return e
 }
 
 // forceStrCoerce is the message argument of throw and abort.

@@ -27,7 +27,9 @@ type evaluator struct {
 	// readLimit, when set, makes readFile refuse larger files: the walk
 	// over unused bindings must not read a large file Nix would never read.
 	readLimit int64
-	fs        *files // the disk under Options.Overlay
+	fs        *files               // the disk under Options.Overlay
+	regexes   map[string]*nixRegex // compiled builtins.match/split patterns
+	thrown    map[*Error]bool      // errors tryEval catches: throw and assert
 }
 
 func newEvaluator(root string, maxSteps int) *evaluator {
@@ -331,7 +333,7 @@ func (ev *evaluator) eval1(n Node, e *env) (value, error) {
 			return nil, err
 		}
 		if !c {
-			return nil, ev.errorf(x.Pos, "assertion '%s' failed", ev.source(x.Cond))
+			return nil, ev.catchable(ev.errorf(x.Pos, "assertion '%s' failed", ev.source(x.Cond)))
 		}
 		return ev.eval(x.Body, e)
 	case *Lambda:

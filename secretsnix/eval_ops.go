@@ -33,6 +33,8 @@ func (ev *evaluator) evalBinary(x *Binary, e *env) (value, error) {
 			return true, nil
 		}
 		return ev.evalBool(x.R, e, x.Pos)
+	case TPipeInto, TPipeFrom:
+		return ev.evalPipe(x, e)
 	}
 	l, err := ev.eval(x.L, e)
 	if err != nil {
@@ -94,6 +96,20 @@ func (ev *evaluator) evalBinary(x *Binary, e *env) (value, error) {
 		return concatLists(ll, rl), nil
 	}
 	return nil, ev.errorf(x.Pos, "unknown operator")
+}
+
+// evalPipe is x |> f and f <| x: the call f x, reported at the operator
+// as Nix does.
+func (ev *evaluator) evalPipe(x *Binary, e *env) (value, error) {
+	fn, arg := x.R, x.L
+	if x.Op == TPipeFrom {
+		fn, arg = x.L, x.R
+	}
+	f, err := ev.eval(fn, e)
+	if err != nil {
+		return nil, err
+	}
+	return ev.apply(f, ev.mkThunk(arg, e, ""), x.OpPos)
 }
 
 // concatLit is l ++ [ ... ]: evaluating the literal would only make its

@@ -313,6 +313,10 @@ func op2(a, b byte) (TokKind, bool) {
 		return TUpdate, true
 	case a == '+' && b == '+':
 		return TConcat, true
+	case a == '|' && b == '>':
+		return TPipeInto, true
+	case a == '<' && b == '|':
+		return TPipeFrom, true
 	case a == '$' && b == '{':
 		return TDollarCurly, true
 	}

@@ -263,7 +263,7 @@ func (p *parser) expr1() Node {
 		}
 		return &If{NodeBase: p.nb(first), Cond: c, Then: t, Else: e}
 	}
-	return p.op(0)
+	return p.pipe()
 }
 
 // isFormals decides, looking ahead, whether '{' starts a lambda's formals

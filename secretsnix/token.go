@@ -66,6 +66,8 @@ const (
 	TStar
 	TSlash
 	TNot
+	TPipeInto // |> (Nix 2.24+)
+	TPipeFrom // <| (Nix 2.24+)
 )
 
 var tokNames = [...]string{
@@ -80,6 +82,7 @@ var tokNames = [...]string{
 	TEllipsis: "ELLIPSIS", TEq: "EQ", TNeq: "NEQ", TLt: "'<'", TGt: "'>'", TLeq: "LEQ", TGeq: "GEQ",
 	TAnd: "AND", TOrOr: "OR", TImpl: "IMPL", TUpdate: "UPDATE", TConcat: "CONCAT", TPlus: "'+'",
 	TMinus: "'-'", TStar: "'*'", TSlash: "'/'", TNot: "'!'",
+	TPipeInto: "'|>'", TPipeFrom: "'<|'",
 }
 
 func (k TokKind) String() string {

@@ -1,0 +1,4 @@
+{
+  v = builtins.compareVersions
+    1 "2";
+}

@@ -1,0 +1,7 @@
+let
+  hosts =
+    builtins.fromTOML "key = ";
+in
+{
+  "a.age".publicKeys = [ hosts.key ];
+}

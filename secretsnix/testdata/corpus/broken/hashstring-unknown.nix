@@ -1,0 +1,5 @@
+{
+  "a.age".publicKeys = [
+    (builtins.hashString "sha3" "x")
+  ];
+}

@@ -1,0 +1,5 @@
+{
+  "a.age".publicKeys = [
+    (builtins.placeholder 1)
+  ];
+}

@@ -1,0 +1,4 @@
+{
+  "a.age".publicKeys =
+    builtins.attrNames (builtins.readDir ./readdir-file.nix);
+}

@@ -1,0 +1,7 @@
+let
+  inherit (builtins) split;
+in
+{
+  "a.age".publicKeys =
+    split "[[:space:]+" "a b";
+}

@@ -1,0 +1,6 @@
+let
+  k = scopedImport { host = "a"; } ./keys.nix;
+in
+{
+  "a.age".publicKeys = [ k.key ];
+}

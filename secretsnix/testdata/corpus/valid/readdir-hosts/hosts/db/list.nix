@@ -1,0 +1,2 @@
+# The listing of the directory this file is in.
+builtins.readDir (toString ./.)
