@@ -114,3 +114,34 @@ func TestRekeyCancelRemovesTemps(t *testing.T) {
 		t.Error("files changed")
 	}
 }
+
+// TestCancelDuringCommitFinishes: a cancel (SIGINT) once the renames have
+// started does not stop them: every planned file is committed, the lock
+// file too, and the run reports success (the caller then says it was
+// interrupted and exits 130).
+func TestCancelDuringCommitFinishes(t *testing.T) {
+	r := newRepo(t)
+	var files []string
+	for i, n := range []string{"a.age", "b.age", "c.age"} {
+		encryptTo(t, r.path(n), []byte("x"), false, r.web1)
+		r.secret(n, i+1, r.web1, r.web2)
+		files = append(files, n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := RekeyOptions{RepoRoot: r.dir, Rules: r.rules, Identities: identity.New(r.web1.id[0]),
+		Progress: func(e Event) {
+			if e.Kind == EventCommitting {
+				cancel()
+			}
+		}}
+	res, err := Rekey(ctx, o)
+	if err != nil || res.Rekeyed != 3 || !res.LockWritten {
+		t.Fatalf("%v %+v", err, res)
+	}
+	for _, s := range r.audit(t).Secrets {
+		if s.Status != StatusOK {
+			t.Errorf("%s: %s", s.Path, s.Status)
+		}
+	}
+}

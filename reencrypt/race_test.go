@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -92,5 +93,35 @@ func TestRewrapRefusesCorruptPayload(t *testing.T) {
 				t.Error("files changed")
 			}
 		})
+	}
+}
+
+// TestDirectorySwappedForSymlink: a directory replaced by a symlink out of
+// the repo after the run opened its files redirects nothing: the file
+// there fails alone (exit 1), nothing outside the repo is touched, the
+// other files are committed.
+func TestDirectorySwappedForSymlink(t *testing.T) {
+	r := newRepo(t)
+	outside := t.TempDir()
+	os.MkdirAll(r.path("d"), 0o755)
+	encryptTo(t, r.path("d/x.age"), []byte("x"), false, r.web1)
+	encryptTo(t, r.path("y.age"), []byte("y"), false, r.web1)
+	r.secret("d/x.age", 1, r.web1, r.web2)
+	r.secret("y.age", 2, r.web1, r.web2)
+	var outBefore []string
+	var moved []byte
+	id := &savingIdentity{Identity: r.web1.id[0], save: func() {
+		os.Rename(r.path("d"), filepath.Join(outside, "d"))
+		os.Symlink(filepath.Join(outside, "d"), r.path("d"))
+		outBefore = tree(t, outside)
+		moved, _ = os.ReadFile(filepath.Join(outside, "d", "x.age"))
+	}}
+	res, err := r.rekey(t, RekeyOptions{Identities: identity.New(id), Jobs: 1})
+	if err == nil || IsInput(err) || len(res.Failed) != 1 || res.Failed[0].Path != "d/x.age" || res.Rekeyed != 1 {
+		t.Fatalf("err %v, result %+v", err, res)
+	}
+	now, _ := os.ReadFile(filepath.Join(outside, "d", "x.age"))
+	if !reflect.DeepEqual(tree(t, outside), outBefore) || !bytes.Equal(now, moved) {
+		t.Error("a file outside the repo changed")
 	}
 }

@@ -65,6 +65,9 @@ const (
 	EventPlanned EventKind = iota + 1 // a file will be rekeyed (sent once every planned file is opened and staged, before any rename)
 	EventWritten                      // a file was replaced
 	EventFailed                       // a file could not be written; it is left as it was
+	// EventCommitting: the renames start now; the run finishes them
+	// whatever happens to its context. Sent once, before the first rename.
+	EventCommitting
 )
 
 // Event is one step of a rekey run.
@@ -132,6 +135,7 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 		if opts.DryRun {
 			return pl.Result(), nil
 		}
+		emit(Event{Kind: EventCommitting})
 		return commitLock(tx, pl, nil)
 	}
 	if err := pl.Open(ctx, opts.Identities); err != nil {
@@ -146,6 +150,10 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 	for _, f := range pl.Files() {
 		emit(Event{Kind: EventPlanned, File: f})
 	}
+	if err := ctx.Err(); err != nil {
+		return pl.Result(), fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
+	}
+	emit(Event{Kind: EventCommitting})
 	secrets := tx.Commit()
 	res, err = commitLock(tx, pl, secrets)
 	for _, f := range res.Plan {

@@ -221,7 +221,7 @@ func TestRekeyAddRemove(t *testing.T) {
 	if res.Rekeyed != 3 || res.Unchanged != 1 || len(res.Failed) != 0 || !res.LockWritten {
 		t.Fatalf("result %+v", res)
 	}
-	if len(events) != 6 {
+	if len(events) != 7 { // 3 planned, committing, 3 written
 		t.Errorf("%d events", len(events))
 	}
 	for _, p := range res.Plan {
@@ -385,7 +385,7 @@ func TestRekeyWriteFailureLeavesFile(t *testing.T) {
 		t.Errorf("lock file:\n%s", lock)
 	}
 	sort.Strings(events)
-	if want := []string{"1 b.age", "1 ro/a.age", "2 b.age", "3 ro/a.age"}; !reflect.DeepEqual(events, want) {
+	if want := []string{"1 b.age", "1 ro/a.age", "2 b.age", "3 ro/a.age", "4 "}; !reflect.DeepEqual(events, want) {
 		t.Errorf("events %v, want %v", events, want)
 	}
 }

@@ -15,6 +15,9 @@ type IO struct {
 	Err       io.Writer
 	StdinTTY  bool
 	StderrTTY bool
+	// Interrupts, when set (main), tells a mutating command that a signal
+	// arrived, and learns from it when the commit starts.
+	Interrupts *interrupts
 }
 
 func newStdIO() *IO {

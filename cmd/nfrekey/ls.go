@@ -19,7 +19,7 @@ func newLsCmd(io *IO, g *globalOptions) *cobra.Command {
 		Short: "List every secret with its recipients' status",
 		Long: `Lists every secret of the repo: declared ones with their status (ok, stale,
 missing, unverified) and encrypted files no rule covers (undeclared).
---json prints the document of CONTRACT.md.`,
+--json prints the document of docs/cli.md.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			inv, err := auditRepo(cmd.Context(), g)

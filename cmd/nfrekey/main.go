@@ -6,19 +6,30 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 )
 
 func main() {
-	// Ctrl-C or SIGTERM cancels the run: a rekey then removes its temp files
-	// and leaves every secret as it was.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// After the first signal the default handling comes back, so a second
-	// Ctrl-C kills a run stuck where it does not watch the context.
-	context.AfterFunc(ctx, stop)
-	code := run(ctx, newStdIO(), os.Args[1:])
-	stop()
+	// A closed stdout (nfrekey rekey | head -1) must not kill the run in
+	// the middle of its renames: writes then fail with EPIPE instead,
+	// recorded and reported once the run is over.
+	signal.Ignore(syscall.SIGPIPE)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	io := newStdIO()
+	out, errw := &recordingWriter{w: io.Out}, &recordingWriter{w: io.Err}
+	io.Out, io.Err = out, errw
+	io.Interrupts = &interrupts{cancel: cancel, exit: os.Exit}
+	go io.Interrupts.watch(sigs, errw)
+	code := run(ctx, io, os.Args[1:])
+	signal.Stop(sigs)
+	if err := out.Err(); err != nil {
+		fmt.Fprintf(os.Stderr, "nfrekey: writing the output: %v\n", err)
+	}
 	os.Exit(code)
 }

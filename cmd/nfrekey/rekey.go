@@ -54,7 +54,18 @@ func planLine(p reencrypt.PlannedFile) string {
 	return strings.Join(parts, "  ")
 }
 
-func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, args []string) error {
+func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, args []string) (err error) {
+	// A signal once the renames started: they were finished; the run's own
+	// outcome is reported, then it exits 130 saying so.
+	defer func() {
+		if io.Interrupts.interrupted() && io.Interrupts.committing.Load() {
+			var ee *exitError
+			if err != nil && (!errors.As(err, &ee) || !ee.silent) {
+				printError(io, err)
+			}
+			err = interruptedError(io.Interrupts, nil)
+		}
+	}()
 	repo, rules, err := repoAndRules(g)
 	if err != nil {
 		return err
@@ -79,6 +90,8 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	planned := 0
 	opts.Progress = func(e reencrypt.Event) {
 		switch e.Kind {
+		case reencrypt.EventCommitting:
+			io.Interrupts.commitStarted()
 		case reencrypt.EventPlanned:
 			planned++
 			if !g.Quiet {
@@ -99,6 +112,9 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	res, err := reencrypt.Rekey(ctx, opts)
 	if bar != nil {
 		bar.Finish()
+	}
+	if io.Interrupts.interrupted() && !io.Interrupts.committing.Load() {
+		return interruptedError(io.Interrupts, err)
 	}
 	var oe *reencrypt.OpenError
 	if errors.As(err, &oe) {

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes of ../shared/CONTRACT.md.
+// Exit codes of docs/cli.md (and exitInterrupted, 130).
 const (
 	exitOK    = 0
 	exitDrift = 1 // audit: drift; mutating commands: some files failed (left as they were)
@@ -44,7 +44,7 @@ func inputError(err error) error {
 	return &exitError{code: exitInput, err: err}
 }
 
-// globalOptions are the flags every command shares (CONTRACT.md, global flags).
+// globalOptions are the flags every command shares (docs/cli.md, global flags).
 type globalOptions struct {
 	Repo       string
 	Rules      string
@@ -106,6 +106,17 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 
 // run is main without os.Exit, so testscript can call it in-process.
 func run(ctx context.Context, io *IO, args []string) int {
+	code := execute(ctx, io, args)
+	if code != exitInterrupted && io.Interrupts.interrupted() {
+		// A read-only command (or one stopped before it wrote) cut short
+		// by SIGINT/SIGTERM: the contract's 130, not its error's code.
+		fmt.Fprintln(io.Err, "nfrekey: interrupted")
+		return exitInterrupted
+	}
+	return code
+}
+
+func execute(ctx context.Context, io *IO, args []string) int {
 	root, g := newRootCmd(io)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -152,7 +163,7 @@ func writeJSONError(io *IO, err error) {
 }
 
 // positioned is implemented by errors about a place in an input file; they
-// print as FILE:LINE:COL: message, without the program name (CONTRACT.md).
+// print as FILE:LINE:COL: message, without the program name (docs/cli.md).
 type positioned interface {
 	error
 	Position() (file string, line, col int)

@@ -34,7 +34,7 @@ type Options struct {
 	// Files are explicit identity files (-i): SSH private keys or age
 	// identity files. Any error reading one is fatal.
 	Files []string
-	// Defaults adds the default locations of CONTRACT.md; a default that is
+	// Defaults adds the default locations of docs/cli.md; a default that is
 	// missing, unreadable or unsupported is skipped with a Note.
 	Defaults bool
 	// Home is the home directory for the defaults ("" means os.UserHomeDir).

@@ -38,7 +38,7 @@ type Result struct {
 	Errs []error
 }
 
-// Committed reports whether path was committed.
+// IsCommitted reports whether path was committed.
 func (r *Result) IsCommitted(path string) bool {
 	for _, p := range r.Committed {
 		if p == path {
