@@ -17,6 +17,13 @@ type buildVersion struct {
 	Go       string `json:"go"`       // toolchain that built the binary
 }
 
+// Set with -ldflags -X by builds that carry no VCS stamps of their own: the
+// flake builds from a store path without .git, and passes its revision here.
+var (
+	linkedVersion  string
+	linkedRevision string
+)
+
 // versionOf reads a build's stamps. A binary built by `go install ./cmd/nfrekey`
 // in a clone carries vcs.revision and, since Go 1.24, a pseudo-version; one
 // built with -buildvcs=false or from a tarball carries neither.
@@ -45,7 +52,18 @@ func currentVersion() buildVersion {
 	if !ok {
 		info = nil
 	}
-	return versionOf(info)
+	return withLinked(versionOf(info), linkedVersion, linkedRevision)
+}
+
+// withLinked fills what the toolchain did not stamp from the -X values.
+func withLinked(v buildVersion, version, revision string) buildVersion {
+	if v.Version == "(devel)" && version != "" {
+		v.Version = version
+	}
+	if v.Revision == "" && revision != "" {
+		v.Revision = revision
+	}
+	return v
 }
 
 // String is the one line `version` and `--version` print.

@@ -47,6 +47,21 @@ func TestVersionOf(t *testing.T) {
 	}
 }
 
+func TestWithLinked(t *testing.T) {
+	stamped := buildVersion{Version: "v1.2.3", Revision: "abc", Go: "go1.26.0"}
+	if got := withLinked(stamped, "9.9.9", "def"); got != stamped {
+		t.Errorf("the toolchain's stamps must win over -X values: %+v", got)
+	}
+	bare := buildVersion{Version: "(devel)", Go: "go1.26.0"}
+	want := buildVersion{Version: "0.0.0-40a1ee1", Revision: "40a1ee1717d30a434ad46e3f664070817b29ee00", Go: "go1.26.0"}
+	if got := withLinked(bare, want.Version, want.Revision); got != want {
+		t.Errorf("withLinked = %+v, want %+v", got, want)
+	}
+	if got := withLinked(bare, "", ""); got != bare {
+		t.Errorf("no -X values changed %+v", got)
+	}
+}
+
 func runCapture(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
