@@ -3,6 +3,7 @@ package recipients
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"math/big"
 	"os"
 	"strings"
 	"testing"
@@ -44,6 +45,11 @@ func fuzzSeeds(f *testing.F) []string {
 		"ssh-ed25519 "+enc(sshWire("ssh-ed25519", edWire[19:], []byte("x"))),
 		"# keys\n\n"+strings.TrimSpace(seeds[0])+"\n"+edLine(order8)+"\n",
 	)
+	for _, u := range [][]byte{{0}, {1}, {2}, {9}} { // low order (0, 1), twist, the base point
+		if s, err := bech32Encode("age", append(u, make([]byte, 31)...)); err == nil {
+			seeds = append(seeds, s)
+		}
+	}
 	return append(seeds,
 		"age1pwemqgp26slm0nst6nksaqs85sz75uwr3plune24m68fsedjudusa7sja7",
 		"AGE1PWEMQGP26SLM0NST6NKSAQS85SZ75UWR3PLUNE24M68FSEDJUDUSA7SJA7",
@@ -107,6 +113,9 @@ func FuzzParse(f *testing.F) {
 			if new(edwards25519.Point).ScalarMult(lm1, p).Equal(new(edwards25519.Point).Negate(p)) != 1 {
 				t.Fatalf("accepted a point outside the prime-order subgroup: %q", s)
 			}
+		}
+		if r.Kind == X25519 && !onCurveEuler(new(big.Int).SetBytes(reverse(r.Wire()))) {
+			t.Fatalf("accepted an X25519 key off the curve: %q", s)
 		}
 		if rs, err := ParseList(s); err == nil {
 			for _, r := range rs {

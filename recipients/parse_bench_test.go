@@ -12,3 +12,13 @@ func BenchmarkParseEd25519(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseX25519 is the cost of one age1 key, the curve checks included.
+func BenchmarkParseX25519(b *testing.B) {
+	const line = "age1pwemqgp26slm0nst6nksaqs85sz75uwr3plune24m68fsedjudusa7sja7"
+	for b.Loop() {
+		if _, err := Parse(line); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -207,6 +207,9 @@ func parseAge(s string) (Recipient, error) {
 		if _, err := age.ParseX25519Recipient(canonical); err != nil {
 			return Recipient{}, fmt.Errorf("age recipient: %v", err)
 		}
+		if err := checkX25519Point(data); err != nil {
+			return Recipient{}, err
+		}
 		return Recipient{Kind: X25519, wire: data, text: canonical}, nil
 	case hrp == "age1pq":
 		if _, err := age.ParseHybridRecipient(canonical); err != nil {
