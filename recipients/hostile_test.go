@@ -135,6 +135,7 @@ func TestParseRefusesMalformedBlobs(t *testing.T) {
 		{"ed25519 key of 33 bytes", "ssh-ed25519 " + enc(sshWire("ssh-ed25519", append(append([]byte{}, point...), 0))), "33 bytes of key, want 32"},
 		{"ed25519 trailing bytes", "ssh-ed25519 " + enc(append(append([]byte{}, edWire...), 1, 2, 3)), "3 trailing bytes after the key data"},
 		{"ed25519 trailing empty string", "ssh-ed25519 " + enc(append(append([]byte{}, edWire...), 0, 0, 0, 0)), "4 trailing bytes"},
+		{"rsa fields under the ed25519 name", "ssh-ed25519 " + enc(sshWire("ssh-ed25519", []byte{1, 0, 1}, rsaWire[len(rsaWire)-257:])), "3 bytes of key, want 32"},
 		{"rsa trailing bytes", "ssh-rsa " + enc(append(append([]byte{}, rsaWire...), 9)), "1 trailing bytes after the key data"},
 		{"rsa missing modulus", "ssh-rsa " + enc(sshWire("ssh-rsa", []byte{1, 0, 1})), "ssh-rsa key: its data is truncated"},
 		{"over-long line", "ssh-ed25519 " + strings.Repeat("A", MaxKeyLine), "longer than the 16384 any public key needs"},
