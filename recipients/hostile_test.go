@@ -160,12 +160,17 @@ func TestParseRefusesMalformedBlobs(t *testing.T) {
 	}
 }
 
-// endless is a reader that never ends, as /dev/zero or a runaway pipe.
-type endless struct{ b byte }
+// endless is a reader that never ends, as /dev/zero or a runaway pipe:
+// its pattern over and over.
+type endless struct {
+	pattern string
+	off     int
+}
 
-func (e endless) Read(p []byte) (int, error) {
+func (e *endless) Read(p []byte) (int, error) {
 	for i := range p {
-		p[i] = e.b
+		p[i] = e.pattern[e.off]
+		e.off = (e.off + 1) % len(e.pattern)
 	}
 	return len(p), nil
 }
@@ -212,13 +217,13 @@ func TestFileInputsRefused(t *testing.T) {
 		}
 	}
 	// Readers that are not files (stdin for --pubkey -, a piped known_hosts) are bounded too.
-	if _, err := ReadHostKey(endless{'\n'}); err == nil || !strings.Contains(err.Error(), "too large") {
+	if _, err := ReadHostKey(&endless{pattern: "\n"}); err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("endless .pub: %v", err)
 	}
-	if _, err := ParseKnownHosts(endless{'\n'}, "kh"); !errors.Is(err, readlimit.ErrTooLarge) {
-		t.Errorf("endless known_hosts of newlines: %v", err)
+	if _, err := ParseKnownHosts(&endless{pattern: "# " + strings.Repeat("x", 4000) + "\n"}, "kh"); !errors.Is(err, readlimit.ErrTooLarge) {
+		t.Errorf("endless known_hosts of comments: %v", err)
 	}
-	if _, err := ParseKnownHosts(io.LimitReader(endless{0}, 3<<20), "kh"); err == nil || !strings.Contains(err.Error(), "line too long") {
+	if _, err := ParseKnownHosts(io.LimitReader(&endless{pattern: "\x00"}, 3<<20), "kh"); err == nil || !strings.Contains(err.Error(), "line too long") {
 		t.Errorf("known_hosts of zeros: %v", err)
 	}
 }
