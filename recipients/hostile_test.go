@@ -139,6 +139,7 @@ func TestParseRefusesMalformedBlobs(t *testing.T) {
 		{"rsa trailing bytes", "ssh-rsa " + enc(append(append([]byte{}, rsaWire...), 9)), "1 trailing bytes after the key data"},
 		{"rsa missing modulus", "ssh-rsa " + enc(sshWire("ssh-rsa", []byte{1, 0, 1})), "ssh-rsa key: its data is truncated"},
 		{"over-long line", "ssh-ed25519 " + strings.Repeat("A", MaxKeyLine), "longer than the 16384 any public key needs"},
+		{"over-long private key", "-----BEGIN OPENSSH PRIVATE KEY----- " + strings.Repeat("b", MaxKeyLine), "this is a private key"},
 		{"over-long comment", strings.Join(ed, " ") + " " + strings.Repeat("c", MaxKeyLine), "longer than the"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

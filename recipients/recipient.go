@@ -84,18 +84,23 @@ func (e shortRSAError) Error() string {
 var ErrPrivateKey = errors.New("this is a private key, not a public key (it was not echoed; keep it secret and give its .pub instead)")
 
 // Parse parses one public key in any form a fleet repo holds. Surrounding
-// whitespace (the trailing newline of builtins.readFile) is ignored.
+// whitespace (the trailing newline of builtins.readFile) is ignored. Keys
+// that are well-formed but could not be anyone's are refused here, with the
+// reason, so that none reaches an audit or a rekey: ed25519 points of small
+// or mixed order or non-canonically encoded, X25519 keys of small order, on
+// the twist or non-canonical, SSH blobs of another type, truncated or with
+// trailing bytes, and text over MaxKeyLine.
 func Parse(s string) (Recipient, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Recipient{}, errors.New("empty key")
 	}
-	if len(s) > MaxKeyLine {
-		// Not echoed, not scanned further: it may be anything, of any size.
-		return Recipient{}, fmt.Errorf("a key of %d bytes: longer than the %d any public key needs", len(s), MaxKeyLine)
-	}
 	if looksPrivate(s) {
 		return Recipient{}, ErrPrivateKey
+	}
+	if len(s) > MaxKeyLine {
+		// Not echoed, not parsed: it may be anything, of any size.
+		return Recipient{}, fmt.Errorf("a key of %d bytes: longer than the %d any public key needs", len(s), MaxKeyLine)
 	}
 	if strings.HasPrefix(strings.ToLower(s), "age1") {
 		return parseAge(s)
