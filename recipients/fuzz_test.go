@@ -1,10 +1,22 @@
 package recipients
 
 import (
+	"encoding/base64"
+	"encoding/hex"
+	"math/big"
 	"os"
 	"strings"
 	"testing"
+
+	"filippo.io/edwards25519"
 )
+
+func oneScalar() *edwards25519.Scalar {
+	var b [32]byte
+	b[0] = 1
+	s, _ := edwards25519.NewScalar().SetCanonicalBytes(b[:])
+	return s
+}
 
 func fuzzSeeds(f *testing.F) []string {
 	var seeds []string
@@ -14,6 +26,29 @@ func fuzzSeeds(f *testing.F) []string {
 			f.Fatal(err)
 		}
 		seeds = append(seeds, string(b))
+	}
+	// The crafted keys Parse refuses, so that mutations start next to them.
+	order8, _ := hex.DecodeString(order8Hex)
+	edWire, _ := base64.StdEncoding.DecodeString(strings.Fields(seeds[0])[1])
+	rsaB64 := strings.Fields(seeds[1])[1]
+	enc := base64.StdEncoding.EncodeToString
+	negZero := make([]byte, 32)
+	negZero[0], negZero[31] = 1, 0x80
+	seeds = append(seeds,
+		edLine(order8),
+		edLine(make([]byte, 32)),
+		edLine(negZero),
+		"ssh-ed25519 "+rsaB64,
+		"ssh-rsa "+enc(edWire),
+		"ssh-ed25519 "+enc(append(append([]byte{}, edWire...), 0, 0, 0, 1, 7)),
+		"ssh-ed25519 "+enc(edWire[:len(edWire)-1]),
+		"ssh-ed25519 "+enc(sshWire("ssh-ed25519", edWire[19:], []byte("x"))),
+		"# keys\n\n"+strings.TrimSpace(seeds[0])+"\n"+edLine(order8)+"\n",
+	)
+	for _, u := range [][]byte{{0}, {1}, {2}, {9}} { // low order (0, 1), twist, the base point
+		if s, err := bech32Encode("age", append(u, make([]byte, 31)...)); err == nil {
+			seeds = append(seeds, s)
+		}
 	}
 	return append(seeds,
 		"age1pwemqgp26slm0nst6nksaqs85sz75uwr3plune24m68fsedjudusa7sja7",
@@ -67,6 +102,21 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkRoundTrip(t, r)
+		if r.Kind == SSHEd25519 {
+			// Only canonical prime-order points get through (an independent
+			// check: [l]P is the identity, computed as [l-1]P = -P).
+			p, err := new(edwards25519.Point).SetBytes(ed25519Pub(r.Wire()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lm1 := new(edwards25519.Scalar).Subtract(edwards25519.NewScalar(), oneScalar())
+			if new(edwards25519.Point).ScalarMult(lm1, p).Equal(new(edwards25519.Point).Negate(p)) != 1 {
+				t.Fatalf("accepted a point outside the prime-order subgroup: %q", s)
+			}
+		}
+		if r.Kind == X25519 && !onCurveEuler(new(big.Int).SetBytes(reverse(r.Wire()))) {
+			t.Fatalf("accepted an X25519 key off the curve: %q", s)
+		}
 		if rs, err := ParseList(s); err == nil {
 			for _, r := range rs {
 				checkRoundTrip(t, r)

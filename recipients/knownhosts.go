@@ -8,10 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"golang.org/x/crypto/ssh"
+
+	"github.com/nfrekey/nfrekey/internal/readlimit"
 )
 
 // KnownHosts is a parsed OpenSSH known_hosts file: plain host lists with
@@ -54,9 +55,14 @@ func (e *KnownHostsError) Unwrap() error { return e.Err }
 // Position is where the error is (the cmd package prints it as FILE:LINE:COL).
 func (e *KnownHostsError) Position() (string, int, int) { return e.File, e.Line, e.Col }
 
-// ReadKnownHostsFile reads and parses a known_hosts file.
+// MaxKnownHostsSize bounds a known_hosts file: a million-line file of
+// ssh-ed25519 entries is about 100 MiB, far beyond any real one.
+const MaxKnownHostsSize = 64 << 20
+
+// ReadKnownHostsFile reads and parses a known_hosts file: a regular file of
+// at most MaxKnownHostsSize bytes (a FIFO or device is refused at once).
 func ReadKnownHostsFile(path string) (*KnownHosts, error) {
-	f, err := os.Open(path)
+	f, err := readlimit.Open(path, MaxKnownHostsSize)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +74,8 @@ func ReadKnownHostsFile(path string) (*KnownHosts, error) {
 // looked up, as ssh does: a malformed line about another host is no error.
 func ParseKnownHosts(r io.Reader, file string) (*KnownHosts, error) {
 	kh := &KnownHosts{File: file}
-	sc := bufio.NewScanner(r)
+	lr := &io.LimitedReader{R: r, N: MaxKnownHostsSize + 1}
+	sc := bufio.NewScanner(lr)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	n := 0
 	for sc.Scan() {
@@ -96,11 +103,14 @@ func ParseKnownHosts(r io.Reader, file string) (*KnownHosts, error) {
 		l.keyType, l.keyData, l.keyCol = fs[1].s, fs[2].s, fs[1].col
 		kh.lines = append(kh.lines, l)
 	}
+	name := file
+	if name == "" {
+		name = "known_hosts"
+	}
+	if lr.N <= 0 {
+		return nil, fmt.Errorf("%s: %w: over the limit of %s", name, readlimit.ErrTooLarge, readlimit.Size(MaxKnownHostsSize))
+	}
 	if err := sc.Err(); err != nil {
-		name := file
-		if name == "" {
-			name = "known_hosts"
-		}
 		if errors.Is(err, bufio.ErrTooLong) {
 			return nil, &KnownHostsError{File: file, Line: n + 1, Col: 1, Err: errors.New("line too long")}
 		}
@@ -219,16 +229,18 @@ func (k *KnownHosts) lookup(host string, port int) (keys, revoked []Recipient, e
 		if err != nil {
 			return nil, nil, pos(l.keyCol, "%s key for %s: bad base64", l.keyType, name)
 		}
-		pk, err := ssh.ParsePublicKey(wire)
-		if err != nil || pk.Type() != l.keyType {
+		if err := checkWire(l.keyType, wire); err != nil {
+			return nil, nil, pos(l.keyCol, "key for %s: %v", name, err)
+		}
+		if _, err := ssh.ParsePublicKey(wire); err != nil {
 			return nil, nil, pos(l.keyCol, "%s key for %s: corrupt key data", l.keyType, name)
 		}
 		r, err := Parse(l.keyType + " " + l.keyData)
+		if errors.As(err, new(shortRSAError)) {
+			continue // a valid RSA key age refuses: not a recipient
+		}
 		if err != nil {
-			if l.keyType == ssh.KeyAlgoED25519 {
-				return nil, nil, pos(l.keyCol, "key for %s: %v", name, err)
-			}
-			continue // a valid RSA key age refuses (too short): not a recipient
+			return nil, nil, pos(l.keyCol, "key for %s: %v", name, err)
 		}
 		switch {
 		case l.marker == "@revoked":

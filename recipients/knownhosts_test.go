@@ -104,8 +104,10 @@ func TestKnownHostsErrors(t *testing.T) {
 		want string
 	}{
 		{"# c\nweb1 ssh-ed25519 !!!\n", 2, "web1.ed25519:2:6: ssh-ed25519 key for web1: bad base64"},
-		{"\n\nweb1 ssh-ed25519 AAAA\n", 3, "corrupt key data"},
-		{"web1 " + strings.Replace(ed, "ssh-ed25519", "ssh-rsa", 1) + "\n", 1, "corrupt key data"},
+		{"\n\nweb1 ssh-ed25519 AAAA\n", 3, "web1.ed25519:3:6: key for web1: ssh-ed25519 key: its data is truncated"},
+		{"web1 " + strings.Replace(ed, "ssh-ed25519", "ssh-rsa", 1) + "\n", 1, "key says ssh-rsa but its data is a ssh-ed25519 key"},
+		{"web1 ssh-ed25519 " + b64(sshWire("ssh-ed25519", make([]byte, 32))) + "\n", 1, "low-order point"},
+		{"web1 ssh-rsa " + b64(sshWire("ssh-rsa", []byte{1, 0, 1}, []byte{1}, []byte("junk"))) + "\n", 1, "8 trailing bytes"},
 		{"web1\n", 1, "has no key"},
 		{"web1 ssh-ed25519\n", 1, "has no key"},
 		{"@bogus web1 " + ed + "\n", 1, "unknown marker"},

@@ -8,10 +8,11 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"golang.org/x/crypto/ssh"
+
+	"github.com/nfrekey/nfrekey/internal/readlimit"
 )
 
 // ErrPassphraseNeeded is wrapped when a private key is passphrase-protected
@@ -25,19 +26,13 @@ var ErrWrongPassphrase = errors.New("wrong passphrase")
 const maxPrivateKeySize = 1 << 20
 
 // ReadPrivateKeyFile returns the public key of the SSH private key in path;
-// see PublicKeyFromPrivate.
+// see PublicKeyFromPrivate. Only a regular file of at most 1 MiB is read.
 func ReadPrivateKeyFile(path string, passphrase func() ([]byte, error)) (Recipient, error) {
-	fi, err := os.Stat(path)
+	data, err := readlimit.ReadFile(path, maxPrivateKeySize)
 	if err != nil {
 		return Recipient{}, err
 	}
-	if fi.Size() > maxPrivateKeySize {
-		return Recipient{}, fmt.Errorf("%s: too large for a private key", path)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return Recipient{}, err
-	}
+	defer clear(data)
 	r, err := PublicKeyFromPrivate(data, passphrase)
 	if err != nil {
 		return Recipient{}, fmt.Errorf("%s: %w", path, err)

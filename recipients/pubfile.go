@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/nfrekey/nfrekey/internal/readlimit"
 )
 
 // maxPubFileSize bounds what is read from a .pub file or stdin.
@@ -36,9 +37,10 @@ func ReadHostKey(r io.Reader) (Recipient, error) {
 	return keys[0], nil
 }
 
-// ReadHostKeyFile is ReadHostKey on a file; errors name the file.
+// ReadHostKeyFile is ReadHostKey on a file; errors name the file. Only a
+// regular file is read (a FIFO or device is refused at once, not waited on).
 func ReadHostKeyFile(path string) (Recipient, error) {
-	f, err := os.Open(path)
+	f, err := readlimit.Open(path, maxPubFileSize)
 	if err != nil {
 		return Recipient{}, err
 	}

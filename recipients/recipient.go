@@ -19,7 +19,6 @@ import (
 
 	"filippo.io/age"
 	"filippo.io/age/agessh"
-	"filippo.io/edwards25519"
 	"golang.org/x/crypto/ssh"
 
 	"github.com/nfrekey/nfrekey/internal/sshage"
@@ -68,12 +67,29 @@ type Recipient struct {
 	PluginName string
 }
 
+// MaxKeyLine bounds the text of one key: a 16384-bit ssh-rsa key (the
+// largest OpenSSH makes) is about 2,800 bytes of base64, leaving room for a
+// long comment.
+const MaxKeyLine = 16 << 10
+
+// shortRSAError is a well-formed RSA key age refuses to use.
+type shortRSAError struct{ bits int }
+
+func (e shortRSAError) Error() string {
+	return fmt.Sprintf("ssh-rsa key of %d bits is too short: age needs at least %d", e.bits, MinRSABits)
+}
+
 // ErrPrivateKey is returned when private key material is given where a
 // public key is expected. Its message never contains the key.
 var ErrPrivateKey = errors.New("this is a private key, not a public key (it was not echoed; keep it secret and give its .pub instead)")
 
 // Parse parses one public key in any form a fleet repo holds. Surrounding
-// whitespace (the trailing newline of builtins.readFile) is ignored.
+// whitespace (the trailing newline of builtins.readFile) is ignored. Keys
+// that are well-formed but could not be anyone's are refused here, with the
+// reason, so that none reaches an audit or a rekey: ed25519 points of small
+// or mixed order or non-canonically encoded, X25519 keys of small order, on
+// the twist or non-canonical, SSH blobs of another type, truncated or with
+// trailing bytes, and text over MaxKeyLine.
 func Parse(s string) (Recipient, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -81,6 +97,10 @@ func Parse(s string) (Recipient, error) {
 	}
 	if looksPrivate(s) {
 		return Recipient{}, ErrPrivateKey
+	}
+	if len(s) > MaxKeyLine {
+		// Not echoed, not parsed: it may be anything, of any size.
+		return Recipient{}, fmt.Errorf("a key of %d bytes: longer than the %d any public key needs", len(s), MaxKeyLine)
 	}
 	if strings.HasPrefix(strings.ToLower(s), "age1") {
 		return parseAge(s)
@@ -146,12 +166,12 @@ func parseSSH(s string) (Recipient, error) {
 	if err != nil {
 		return Recipient{}, fmt.Errorf("%s key: bad base64: %v", typ, err)
 	}
+	if err := checkWire(typ, wire); err != nil {
+		return Recipient{}, err
+	}
 	pk, err := ssh.ParsePublicKey(wire)
 	if err != nil {
-		return Recipient{}, fmt.Errorf("%s key: %v", typ, err)
-	}
-	if pk.Type() != typ {
-		return Recipient{}, fmt.Errorf("key says %s but its data is a %s key", typ, pk.Type())
+		return Recipient{}, fmt.Errorf("%s key: %v", typ, strings.TrimPrefix(err.Error(), "ssh: "))
 	}
 	// Re-marshal so that the wire form (and so the text, fingerprint and tag)
 	// is canonical, as ssh-keygen computes fingerprints from its own encoding.
@@ -163,8 +183,8 @@ func parseSSH(s string) (Recipient, error) {
 		if !ok || len(pub) != ed25519.PublicKeySize {
 			return Recipient{}, errors.New("ssh-ed25519 key: unexpected key data")
 		}
-		if _, err := new(edwards25519.Point).SetBytes(pub); err != nil {
-			return Recipient{}, errors.New("ssh-ed25519 key: not a valid curve point")
+		if err := checkEd25519Point(pub); err != nil {
+			return Recipient{}, err
 		}
 		r.Kind = SSHEd25519
 	case ssh.KeyAlgoRSA:
@@ -173,7 +193,7 @@ func parseSSH(s string) (Recipient, error) {
 			return Recipient{}, errors.New("ssh-rsa key: unexpected key data")
 		}
 		if rk.N.BitLen() < MinRSABits {
-			return Recipient{}, fmt.Errorf("ssh-rsa key of %d bits is too short: age needs at least %d", rk.N.BitLen(), MinRSABits)
+			return Recipient{}, shortRSAError{rk.N.BitLen()}
 		}
 		r.Kind = SSHRSA
 	}
@@ -191,6 +211,9 @@ func parseAge(s string) (Recipient, error) {
 	case hrp == "age":
 		if _, err := age.ParseX25519Recipient(canonical); err != nil {
 			return Recipient{}, fmt.Errorf("age recipient: %v", err)
+		}
+		if err := checkX25519Point(data); err != nil {
+			return Recipient{}, err
 		}
 		return Recipient{Kind: X25519, wire: data, text: canonical}, nil
 	case hrp == "age1pq":

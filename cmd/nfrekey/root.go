@@ -93,7 +93,7 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 		return nil
 	}
 
-	root.AddCommand(newVersionCmd(io))
+	addVersion(root, io)
 	root.AddCommand(newRulesCmd(io, g))
 	root.AddCommand(newLsCmd(io, g))
 	root.AddCommand(newAuditCmd(io, g))
