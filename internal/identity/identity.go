@@ -10,6 +10,7 @@ import (
 	"crypto/rsa"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,7 +19,7 @@ import (
 	"filippo.io/age"
 	"filippo.io/age/agessh"
 
-	"github.com/nfrekey/nfrekey/internal/inputfile"
+	"github.com/nfrekey/nfrekey/internal/readlimit"
 	"github.com/nfrekey/nfrekey/internal/sshage"
 	"github.com/nfrekey/nfrekey/recipients"
 )
@@ -79,7 +80,7 @@ func Load(opts Options) (*Set, error) {
 	}
 	ids := &Set{}
 	for _, f := range opts.Files {
-		data, err := inputfile.Read(f, MaxFileSize)
+		data, err := readlimit.ReadFile(f, MaxFileSize)
 		if err != nil {
 			return nil, fmt.Errorf("identity %w", err)
 		}
@@ -114,9 +115,9 @@ func Load(opts Options) (*Set, error) {
 			ids.list = append(ids.list, list...)
 		}
 		for _, p := range paths {
-			data, err := inputfile.Read(p, MaxFileSize)
+			data, err := readlimit.ReadFile(p, MaxFileSize)
 			if err != nil {
-				note(fmt.Sprintf("identity %s skipped: %v", p, errors.Unwrap(err)))
+				note(fmt.Sprintf("identity %s skipped: %s", p, skipReason(p, err)))
 				continue
 			}
 			try(p, data)
@@ -130,8 +131,8 @@ func Load(opts Options) (*Set, error) {
 		}
 		if cfg != "" {
 			p := filepath.Join(cfg, "sops", "age", "keys.txt")
-			if data, err := inputfile.Read(p, MaxFileSize); err != nil {
-				note(fmt.Sprintf("identity %s skipped: %v", p, errors.Unwrap(err)))
+			if data, err := readlimit.ReadFile(p, MaxFileSize); err != nil {
+				note(fmt.Sprintf("identity %s skipped: %s", p, skipReason(p, err)))
 			} else {
 				try(p, data)
 			}
@@ -375,4 +376,15 @@ func Join(sets ...*Set) *Set {
 		}
 	}
 	return out
+}
+
+// skipReason is why a default identity file was skipped, without the path
+// the note already names (readlimit's errors start with it; fs errors
+// wrap it).
+func skipReason(path string, err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return strings.TrimPrefix(err.Error(), path+": ")
 }

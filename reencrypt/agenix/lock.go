@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/nfrekey/nfrekey/internal/inputfile"
+	"github.com/nfrekey/nfrekey/internal/readlimit"
 )
 
 // LockFileName is the lock file kept beside the rules file.
@@ -37,7 +37,7 @@ const maxLockSize = 64 << 20
 
 // readLock reads path; a missing file is an empty lock.
 func readLock(path string) (*lockFile, []byte, error) {
-	data, err := inputfile.Read(path, maxLockSize)
+	data, err := readlimit.ReadFile(path, maxLockSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return &lockFile{Version: 1, Files: map[string]lockEntry{}}, nil, nil
 	}
