@@ -152,8 +152,8 @@ func Add(req AddRequest) (*Result, error) {
 			return nil, fmt.Errorf("%s: --secret %s matches no secret", req.RulesFile, g)
 		}
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(after *sn.Rules) error {
-		return checkAdd(before, after, key, res.OldKey, matched, targets)
+	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]map[string]int) error {
+		return checkAdd(b, a, key, res.OldKey, matched, targets)
 	})
 }
 
@@ -317,8 +317,7 @@ func createPub(fs *files, p, key string, pubs map[string]bool) error {
 // the ones that gain gain exactly the new key once (and, with --replace,
 // lose the old one where they had it), every --secret match has it, and
 // every other secret that gains it held all the keys of a group asked for.
-func checkAdd(before, after *sn.Rules, key, oldKey string, matched map[string]bool, targets []*target) error {
-	b, a := keySets(before), keySets(after)
+func checkAdd(b, a map[string]map[string]int, key, oldKey string, matched map[string]bool, targets []*target) error {
 	if len(b) != len(a) {
 		return fmt.Errorf("the edit changes the set of secrets")
 	}

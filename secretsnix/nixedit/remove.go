@@ -57,8 +57,7 @@ func Remove(req RemoveRequest) (*Result, error) {
 	if err := removeRefs(fs, st, req.Name); err != nil {
 		return nil, err
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(after *sn.Rules) error {
-		b, a := keySets(before), keySets(after)
+	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]map[string]int) error {
 		for name, bk := range b {
 			added, removed := diff(bk, a[name])
 			if len(added) > 0 {

@@ -41,14 +41,22 @@ func looksKey(s string) bool {
 // are compared in ("ssh-ed25519 AAAA... root@web1\n" and "ssh-ed25519
 // AAAA..." are one recipient).
 func canon(s string) string {
-	f := strings.Fields(s)
-	switch {
-	case len(f) >= 2 && !strings.HasPrefix(f[0], "age1"):
-		return f[0] + " " + f[1]
-	case len(f) >= 1:
-		return f[0]
+	s = strings.TrimSpace(s)
+	sp := strings.IndexAny(s, " \t\r\n")
+	if sp < 0 || strings.HasPrefix(s, "age1") {
+		if sp >= 0 {
+			return s[:sp]
+		}
+		return s
 	}
-	return ""
+	rest := strings.TrimLeft(s[sp:], " \t\r\n")
+	if e := strings.IndexAny(rest, " \t\r\n"); e >= 0 {
+		rest = rest[:e]
+	}
+	if s[sp] == ' ' && len(s) > sp+1 && s[sp+1:sp+1+len(rest)] == rest {
+		return s[:sp+1+len(rest)] // already one space: no copy
+	}
+	return s[:sp] + " " + rest
 }
 
 // findSites groups the key bindings LoadRules found by where they are
@@ -64,20 +72,11 @@ func findSites(fs *files, before *sn.Rules) ([]*site, error) {
 		if err != nil {
 			return nil, err
 		}
-		var def *sn.AttrDef
-		var container sn.Node
-		walk(src.f.Root, nil, func(n, parent sn.Node) {
-			d, ok := n.(*sn.AttrDef)
-			if !ok || def != nil {
-				return
-			}
-			if a, e := src.span(d.Value); a == b.Value.Start && e == b.Value.End {
-				def, container = d, parent
-			}
-		})
-		if def == nil || container == nil {
+		dc, ok := src.defsByValue()[b.Value]
+		if !ok || dc.container == nil {
 			continue
 		}
+		def, container := dc.def, dc.container
 		path, ok := staticPath(def.Path)
 		if !ok {
 			continue
@@ -203,13 +202,37 @@ func bindingOf(fs *files, st *site) string {
 func isLet(n sn.Node) bool { _, ok := n.(*sn.Let); return ok }
 
 func hasWith(src *source) bool {
-	found := false
-	walk(src.f.Root, nil, func(n, _ sn.Node) {
-		if _, ok := n.(*sn.With); ok {
-			found = true
-		}
-	})
-	return found
+	if src.with == 0 {
+		src.with = 1
+		walk(src.f.Root, nil, func(n, _ sn.Node) {
+			if _, ok := n.(*sn.With); ok {
+				src.with = 2
+			}
+		})
+	}
+	return src.with == 2
+}
+
+type defAt struct {
+	def       *sn.AttrDef
+	container sn.Node
+}
+
+// defsByValue indexes the file's attribute definitions by the span of
+// their value, which is how LoadRules' bindings say where they are.
+func (s *source) defsByValue() map[sn.Span]defAt {
+	if s.defs == nil {
+		s.defs = map[sn.Span]defAt{}
+		walk(s.f.Root, nil, func(n, parent sn.Node) {
+			if d, ok := n.(*sn.AttrDef); ok {
+				a, e := s.span(d.Value)
+				if _, dup := s.defs[sn.Span{Start: a, End: e}]; !dup {
+					s.defs[sn.Span{Start: a, End: e}] = defAt{d, parent}
+				}
+			}
+		})
+	}
+	return s.defs
 }
 
 // hostKeyDir is where the repo keeps one NAME.pub per host, "" if it
