@@ -118,6 +118,10 @@ func Add(req AddRequest) (*Result, error) {
 		}
 		return false
 	}
+	groupKeys := make([]map[string]bool, len(targets))
+	for i, t := range targets {
+		groupKeys[i] = memberKeys(t, sites)
+	}
 	for i, t := range targets {
 		if err := grantGroup(t, st, ref, req.Groups[i]); err != nil {
 			return nil, err
@@ -153,7 +157,7 @@ func Add(req AddRequest) (*Result, error) {
 		}
 	}
 	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]map[string]int) error {
-		return checkAdd(b, a, key, res.OldKey, matched, targets)
+		return checkAdd(b, a, key, res.OldKey, matched, groupKeys)
 	})
 }
 
@@ -317,7 +321,7 @@ func createPub(fs *files, p, key string, pubs map[string]bool) error {
 // the ones that gain gain exactly the new key once (and, with --replace,
 // lose the old one where they had it), every --secret match has it, and
 // every other secret that gains it held all the keys of a group asked for.
-func checkAdd(b, a map[string]map[string]int, key, oldKey string, matched map[string]bool, targets []*target) error {
+func checkAdd(b, a map[string]map[string]int, key, oldKey string, matched map[string]bool, groups []map[string]bool) error {
 	if len(b) != len(a) {
 		return fmt.Errorf("the edit changes the set of secrets")
 	}
@@ -347,8 +351,8 @@ func checkAdd(b, a map[string]map[string]int, key, oldKey string, matched map[st
 		if matched[name] && ak[key] == 0 {
 			return fmt.Errorf("the edit does not grant %s", name)
 		}
-		if len(added) == 1 && !matched[name] && len(targets) == 0 {
-			return fmt.Errorf("the edit grants %s, which no --secret matches", name)
+		if len(added) == 1 && !matched[name] && !usesGroup(bk, groups) {
+			return fmt.Errorf("the edit grants %s, which no --secret matches and which holds the keys of no --group", name)
 		}
 	}
 	return nil
@@ -381,4 +385,54 @@ func diff(a, b map[string]int) (added, removed []string) {
 	sort.Strings(added)
 	sort.Strings(removed)
 	return added, removed
+}
+
+// memberKeys are the keys a group holds before the edit, as far as its
+// members can be named (a list of hosts.web1 ... resolves through the
+// sites); nil when none can.
+func memberKeys(t *target, sites []*site) map[string]bool {
+	out := map[string]bool{}
+	if t.kind == tSite {
+		for _, k := range t.site.texts {
+			out[canon(k)] = true
+		}
+		return out
+	}
+	for _, m := range members(t) {
+		for _, st := range sites {
+			if !st.refKnown || !strings.HasPrefix(m, st.ref) {
+				continue
+			}
+			if i := st.index(m[len(st.ref):]); i >= 0 {
+				out[canon(st.texts[i])] = true
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// usesGroup reports whether a secret's keys (before the edit) include all
+// the keys of one of the groups: an independent sign that a secret which
+// gained the key did so through a group it was asked for. A group whose
+// members cannot be named (an empty list) admits any secret.
+func usesGroup(keys map[string]int, groups []map[string]bool) bool {
+	for _, g := range groups {
+		if g == nil {
+			return true
+		}
+		all := true
+		for k := range g {
+			if keys[k] == 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
