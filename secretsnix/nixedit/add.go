@@ -44,9 +44,12 @@ func Add(req AddRequest) (*Result, error) {
 		return nil, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
 	}
 	learnRefs(fs, sites)
-	for _, b := range before.Bindings {
-		if looksKey(b.Text) && canon(b.Text) == key && b.Name != req.Name {
-			return nil, fmt.Errorf("%s:%d:%d: this key is already bound as %s", b.File, b.Line, b.Col, b.Name)
+	for _, s := range sites {
+		for i, n := range s.names {
+			if canon(s.texts[i]) == key && n != req.Name {
+				a, _ := s.src.span(s.defs[i])
+				return nil, s.src.errorf(a, "this key is already bound as %s", n)
+			}
 		}
 	}
 	// Where NAME is bound already, and what the groups name.
@@ -76,7 +79,7 @@ func Add(req AddRequest) (*Result, error) {
 		a, _ := st.src.span(st.defs[0])
 		return nil, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
 	}
-	ref := st.ref + req.Name
+	ref := st.refTo(req.Name)
 	res := &Result{Before: before}
 	pubs := map[string]bool{}
 
@@ -264,6 +267,12 @@ func listHas(src *source, l *sn.ListLit, ref string) bool {
 func replaceValue(fs *files, st *site, i int, key string, pubs map[string]bool) error {
 	d := st.defs[i]
 	src := st.src
+	if st.field != "" {
+		if d = recordField(d, st.field); d == nil {
+			a, _ := src.span(st.defs[i])
+			return src.errorf(a, "cannot find the %s of %s", st.field, st.names[i])
+		}
+	}
 	switch v := unparen(d.Value).(type) {
 	case *sn.StringLit:
 		a, e := src.span(v)
@@ -400,11 +409,13 @@ func memberKeys(t *target, sites []*site) map[string]bool {
 	}
 	for _, m := range members(t) {
 		for _, st := range sites {
-			if !st.refKnown || !strings.HasPrefix(m, st.ref) {
+			if !st.refKnown {
 				continue
 			}
-			if i := st.index(m[len(st.ref):]); i >= 0 {
-				out[canon(st.texts[i])] = true
+			for i, n := range st.names {
+				if st.refTo(n) == m {
+					out[canon(st.texts[i])] = true
+				}
 			}
 		}
 	}

@@ -84,7 +84,7 @@ func planRemove(fs *files, p string) {
 // removeRefs deletes every use of NAME: list elements (and a `++ [ NAME ]`
 // nfrekey appended), inherit names. Any other use is refused.
 func removeRefs(fs *files, st *site, name string) error {
-	ref := st.ref + name
+	ref := st.refTo(name)
 	for _, src := range fs.order {
 		parents := map[sn.Node]sn.Node{}
 		var refs []sn.Node
@@ -107,8 +107,7 @@ func removeRefs(fs *files, st *site, name string) error {
 				}
 				return
 			}
-			pre, nm, ok := refParts(src, n)
-			if ok && nm == name && pre+nm == ref {
+			if _, _, ok := refParts(src, n); ok && src.text(n) == ref {
 				if _, isDef := parent.(*sn.AttrDef); isDef && parent.(*sn.AttrDef).Value != n {
 					return
 				}

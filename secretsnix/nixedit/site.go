@@ -18,8 +18,19 @@ type site struct {
 	defs      []*sn.AttrDef
 	names     []string
 	texts     []string // the evaluated key of each def
-	ref       string   // how the rules file names a member: ref+NAME
+	ref       string   // how the rules file names a member: ref+NAME+suffix
 	refKnown  bool
+	// field is set for a set of records (web1 = { pubkey = "..."; };):
+	// defs are then the records, and a key is ref+NAME+"."+field.
+	field string
+}
+
+// refTo is how the rules file names member name.
+func (st *site) refTo(name string) string {
+	if st.field != "" {
+		return st.ref + name + "." + st.field
+	}
+	return st.ref + name
 }
 
 func (st *site) index(name string) int {
@@ -120,7 +131,54 @@ func findSites(fs *files, before *sn.Rules) ([]*site, error) {
 		}
 		st.names, st.texts = names, texts
 	}
-	return sites, nil
+	return mergeRecords(sites), nil
+}
+
+// mergeRecords turns sites that are each one field of a record in one
+// set (hosts = { web1 = { pubkey = ...; addr = ...; }; web2 = { pubkey
+// = ...; }; }) into one site of records.
+func mergeRecords(sites []*site) []*site {
+	type key struct {
+		parent sn.Node
+		field  string
+	}
+	recs := map[key]*site{}
+	var out []*site
+	for _, st := range sites {
+		set, ok := st.container.(*sn.AttrSet)
+		if !ok || len(st.defs) != 1 || st.prefix != "" {
+			out = append(out, st)
+			continue
+		}
+		a, e := st.src.span(set)
+		outer, ok := st.src.defsByValue()[sn.Span{Start: a, End: e}]
+		p, pok := staticPath(outer.def.Path)
+		if !ok || !pok || len(p) != 1 {
+			out = append(out, st)
+			continue
+		}
+		k := key{outer.container, st.names[0]}
+		r := recs[k]
+		if r == nil {
+			r = &site{src: st.src, container: outer.container, field: st.names[0]}
+			recs[k] = r
+			out = append(out, r)
+		}
+		r.defs = append(r.defs, outer.def)
+		r.names = append(r.names, p[0])
+		r.texts = append(r.texts, st.texts[0])
+	}
+	// A lone record is just an attribute set with one key.
+	for i, st := range out {
+		if st.field != "" && len(st.defs) == 1 {
+			for _, orig := range sites {
+				if orig.src == st.src && orig.texts[0] == st.texts[0] && len(orig.defs) == 1 {
+					out[i] = orig
+				}
+			}
+		}
+	}
+	return out
 }
 
 // learnRefs finds how the rules file (and the files it imports) refer to
@@ -140,7 +198,23 @@ func learnRefs(fs *files, sites []*site) {
 			if !ok {
 				return
 			}
+			recPrefix, recName := "", ""
+			if sel, isSel := n.(*sn.Select); isSel && len(sel.Path) >= 2 {
+				// hosts.web1.pubkey: the record is the next to last name.
+				r := sel.Path[len(sel.Path)-2]
+				if r.Dyn == nil && r.Src == nil {
+					a, _ := src.span(sel)
+					b, _ := src.span(r)
+					recPrefix, recName = src.src[a:b], r.Name
+				}
+			}
 			for i, st := range sites {
+				if st.field != "" {
+					if name == st.field && recName != "" && st.index(recName) >= 0 {
+						counts[i][recPrefix]++
+					}
+					continue
+				}
 				if st.index(name) < 0 {
 					continue
 				}
@@ -173,7 +247,7 @@ func learnRefs(fs *files, sites []*site) {
 			st.ref, st.refKnown = st.prefix, true
 			continue
 		}
-		if name := bindingOf(fs, st); name != "" {
+		if name := bindingOf(fs, st); name != "" && st.field == "" {
 			st.ref, st.refKnown = name+".", true
 		}
 	}

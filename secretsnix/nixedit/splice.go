@@ -28,6 +28,23 @@ func bindingText(st *site, name, key string) (text string, pub string, err error
 	assign := src.src[nameEnd:va] // " = "
 	tail := src.src[ve:de]        // ";" (and any trivia before it)
 	var value string
+	if st.field != "" {
+		// A record of the key alone: its other fields (an address, a
+		// system) are not nfrekey's to guess.
+		inner := recordField(last, st.field)
+		if inner == nil {
+			return "", "", src.errorf(a, "cannot find the %s of record %s", st.field, lastName)
+		}
+		lit, ok := unparen(inner.Value).(*sn.StringLit)
+		if !ok {
+			return "", "", src.errorf(a, "the %s of %s is not a string literal; add %s = { %s = \"%s\"; }; by hand", st.field, lastName, name, st.field, key)
+		}
+		q := `"`
+		if lit.Indented {
+			q = "''"
+		}
+		return name + assign + "{ " + st.field + " = " + q + key + q + "; }" + tail, "", nil
+	}
 	switch v := unparen(last.Value).(type) {
 	case *sn.StringLit:
 		if v.Indented {
@@ -154,6 +171,22 @@ func removeNode(src *source, n sn.Node, first bool) {
 func quoteOK(key string) error {
 	if strings.ContainsAny(key, "\"\\$\n\r'") {
 		return fmt.Errorf("key %q contains characters that cannot be written in a Nix string as is", key)
+	}
+	return nil
+}
+
+// recordField is the definition of field in a record definition's value.
+func recordField(d *sn.AttrDef, field string) *sn.AttrDef {
+	set, ok := unparen(d.Value).(*sn.AttrSet)
+	if !ok {
+		return nil
+	}
+	for _, b := range set.Binds {
+		if fd, ok := b.(*sn.AttrDef); ok {
+			if p, ok := staticPath(fd.Path); ok && len(p) == 1 && p[0] == field {
+				return fd
+			}
+		}
 	}
 	return nil
 }
