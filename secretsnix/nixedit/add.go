@@ -79,6 +79,10 @@ func Add(req AddRequest) (*Result, error) {
 		a, _ := st.src.span(st.defs[0])
 		return nil, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
 	}
+	if inFunction(st.src, st.container) {
+		a, _ := st.src.span(st.defs[0])
+		return nil, st.src.errorf(a, "the keys here are inside a function (a NixOS module?); nfrekey does not edit them: add %s = \"%s\"; and its uses by hand", req.Name, key)
+	}
 	ref := st.refTo(req.Name)
 	res := &Result{Before: before}
 	pubs := map[string]bool{}

@@ -30,6 +30,9 @@ func FuzzAdd(f *testing.F) {
 			}
 		}
 	}
+	// Key sets that are not a binding's value: the file's own root, a with.
+	f.Add(`with { web1 = "ssh-ed25519 AAAAweb1"; }; { "a.age".publicKeys = [ web1 ]; }`, "web3")
+	f.Add(`let h = { a = { k = "ssh-ed25519 AAAAa"; }; b = { k = "ssh-ed25519 AAAAb"; }; }; in { "x.age".publicKeys = [ h.a.k ]; "y" = { publicKeys = [ ]; }; }`, "c")
 	f.Fuzz(func(t *testing.T, src, name string) {
 		if len(src) > 1<<14 {
 			return

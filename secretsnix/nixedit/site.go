@@ -152,8 +152,11 @@ func mergeRecords(sites []*site) []*site {
 		}
 		a, e := st.src.span(set)
 		outer, ok := st.src.defsByValue()[sn.Span{Start: a, End: e}]
-		p, pok := staticPath(outer.def.Path)
-		if !ok || !pok || len(p) != 1 {
+		var p []string
+		if ok {
+			p, ok = staticPath(outer.def.Path)
+		}
+		if !ok || len(p) != 1 {
 			out = append(out, st)
 			continue
 		}
@@ -320,4 +323,28 @@ func hostKeyDir(rulesFile string, fs *files) string {
 		}
 	}
 	return ""
+}
+
+// inFunction reports whether n lies inside a function in src: keys in a
+// NixOS module or a helper's body are not bindings nfrekey may edit.
+func inFunction(src *source, n sn.Node) bool {
+	found := false
+	var visit func(x sn.Node, depth int)
+	visit = func(x sn.Node, depth int) {
+		if found || x == nil {
+			return
+		}
+		if x == n {
+			found = depth > 0
+			return
+		}
+		if _, ok := x.(*sn.Lambda); ok {
+			depth++
+		}
+		for _, c := range sn.Children(x) {
+			visit(c, depth)
+		}
+	}
+	visit(src.f.Root, 0)
+	return found
 }

@@ -17,6 +17,9 @@ func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check fun
 		if len(s.edits) == 0 {
 			continue
 		}
+		if generated(s.src) {
+			return nil, s.errorf(0, "this file is generated (it says so in its first lines); change what generates it, not the file")
+		}
 		old := []byte(s.src)
 		edited, err := textedit.Apply(old, s.edits)
 		if err != nil {
@@ -77,4 +80,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// generated reports the marks of a generated file in its first lines:
+// "DO NOT EDIT" (the Go convention) or "@generated".
+func generated(src string) bool {
+	head := src
+	for i, n := 0, 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			if n++; n == 10 {
+				head = src[:i]
+				break
+			}
+		}
+	}
+	head = strings.ToLower(head)
+	return strings.Contains(head, "do not edit") || strings.Contains(head, "@generated")
 }
