@@ -108,7 +108,8 @@ func addElem(src *source, l *sn.ListLit, ref string) {
 		case strings.Contains(inner, "\n"):
 			src.edit(open, open, src.newline()+src.indentAt(open)+"  "+ref)
 		case inner == "":
-			src.edit(open, open, " "+ref+" ")
+			// [] becomes [NAME], which removing NAME turns back into [].
+			src.edit(open, open, ref)
 		default:
 			src.edit(open, open, " "+ref)
 		}
