@@ -114,6 +114,17 @@ func TestOverlayReadDir(t *testing.T) {
 	if types["b.pub"] != "regular" || types["sub"] != "directory" {
 		t.Fatalf("types %v", types)
 	}
+	// The evaluator's hook (builtins.readDir's) sees the same listing.
+	ev := newEvaluator(dir, 0)
+	ev.fs = fs
+	if _, n2, err := ev.readDirEntries(filepath.Join(dir, "keys")); err != nil || !reflect.DeepEqual(n2, names) {
+		t.Fatalf("readDirEntries: %v %v", n2, err)
+	}
+	// A deleted file is gone from the listing.
+	gone := newFiles(map[string][]byte{filepath.Join(dir, "keys/a.pub"): nil})
+	if _, n3, _ := gone.readDir(filepath.Join(dir, "keys")); !reflect.DeepEqual(n3, []string{"sub"}) {
+		t.Fatalf("deleted file listed: %v", n3)
+	}
 	// A directory that exists only through the overlay.
 	fs = newFiles(map[string][]byte{filepath.Join(dir, "new/c.pub"): []byte("c")})
 	if _, names, err := fs.readDir(filepath.Join(dir, "new")); err != nil || !reflect.DeepEqual(names, []string{"c.pub"}) {

@@ -111,7 +111,7 @@ func Add(req AddRequest) (*Result, error) {
 			}
 		}
 	}
-	if d := hostKeyDir(req.RulesFile, fs); d != "" && existing < 0 {
+	if d := hostKeyDir(req.RulesFile); d != "" && existing < 0 {
 		if err := createPub(fs, filepath.Join(d, req.Name+".pub"), key, pubs); err != nil {
 			return nil, err
 		}

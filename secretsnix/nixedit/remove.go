@@ -51,7 +51,7 @@ func Remove(req RemoveRequest) (*Result, error) {
 		}
 		planRemove(fs, f)
 	}
-	if d := hostKeyDir(req.RulesFile, fs); d != "" {
+	if d := hostKeyDir(req.RulesFile); d != "" {
 		planRemove(fs, filepath.Join(d, req.Name+".pub"))
 	}
 	if err := removeRefs(fs, st, req.Name); err != nil {

@@ -314,7 +314,7 @@ func (s *source) defsByValue() map[sn.Span]defAt {
 
 // hostKeyDir is where the repo keeps one NAME.pub per host, "" if it
 // does not: host-keys/ beside the rules file, or secrets/host-keys/.
-func hostKeyDir(rulesFile string, fs *files) string {
+func hostKeyDir(rulesFile string) string {
 	dir := filepath.Dir(rulesFile)
 	for _, d := range []string{filepath.Join(dir, "host-keys"), filepath.Join(dir, "secrets", "host-keys")} {
 		m, _ := filepath.Glob(filepath.Join(d, "*.pub"))
