@@ -178,3 +178,16 @@ func TestInputSafety(t *testing.T) {
 		})
 	}
 }
+
+// TestOverlaySymlinkedDir: an overlay entry named through a symlinked
+// directory replaces the file the evaluator reads by its real name.
+func TestOverlaySymlinkedDir(t *testing.T) {
+	dir := writeTree(t, map[string]string{"real/k.nix": `1`, "secrets.nix": `import ./real/k.nix`})
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "link")); err != nil {
+		t.Skip(err)
+	}
+	got, err := EvalFile(filepath.Join(dir, "secrets.nix"), Options{Overlay: map[string][]byte{filepath.Join(dir, "link/k.nix"): []byte(`2`)}})
+	if err != nil || got != int64(2) {
+		t.Fatalf("got %v, %v; want 2", got, err)
+	}
+}
