@@ -163,7 +163,7 @@ func Add(req AddRequest) (*Result, error) {
 			return nil, fmt.Errorf("%s: --secret %s matches no secret", req.RulesFile, g)
 		}
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]map[string]int) error {
+	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
 		return checkAdd(b, a, key, res.OldKey, matched, groupKeys)
 	})
 }
@@ -334,7 +334,7 @@ func createPub(fs *files, p, key string, pubs map[string]bool) error {
 // the ones that gain gain exactly the new key once (and, with --replace,
 // lose the old one where they had it), every --secret match has it, and
 // every other secret that gains it held all the keys of a group asked for.
-func checkAdd(b, a map[string]map[string]int, key, oldKey string, matched map[string]bool, groups []map[string]bool) error {
+func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]bool, groups []map[string]bool) error {
 	if len(b) != len(a) {
 		return fmt.Errorf("the edit changes the set of secrets")
 	}
@@ -345,10 +345,10 @@ func checkAdd(b, a map[string]map[string]int, key, oldKey string, matched map[st
 		}
 		added, removed := diff(bk, ak)
 		if oldKey != "" {
-			if bk[oldKey] > 0 && !(len(removed) == 1 && removed[0] == oldKey && ak[key] == 1) {
+			if bk.n(oldKey) > 0 && !(len(removed) == 1 && removed[0] == oldKey && ak.n(key) == 1) {
 				return fmt.Errorf("the edit does not swap the key of %s cleanly", name)
 			}
-			if bk[oldKey] > 0 {
+			if bk.n(oldKey) > 0 {
 				continue
 			}
 		}
@@ -358,10 +358,10 @@ func checkAdd(b, a map[string]map[string]int, key, oldKey string, matched map[st
 		if len(added) > 1 || len(added) == 1 && added[0] != key {
 			return fmt.Errorf("the edit adds %s to %s", strings.Join(added, ", "), name)
 		}
-		if ak[key] > 1 {
+		if ak.n(key) > 1 {
 			return fmt.Errorf("the edit gives %s the key twice", name)
 		}
-		if matched[name] && ak[key] == 0 {
+		if matched[name] && ak.n(key) == 0 {
 			return fmt.Errorf("the edit does not grant %s", name)
 		}
 		if len(added) == 1 && !matched[name] && !usesGroup(bk, groups) {
@@ -371,32 +371,48 @@ func checkAdd(b, a map[string]map[string]int, key, oldKey string, matched map[st
 	return nil
 }
 
-func keySets(r *sn.Rules) map[string]map[string]int {
-	out := make(map[string]map[string]int, len(r.Secrets))
+func keySets(r *sn.Rules) map[string]keyset {
+	out := make(map[string]keyset, len(r.Secrets))
 	for _, s := range r.Secrets {
-		m := make(map[string]int, len(s.PublicKeys))
-		for _, k := range s.PublicKeys {
-			m[canon(k.Text)]++
+		ks := make(keyset, len(s.PublicKeys))
+		for i, k := range s.PublicKeys {
+			ks[i] = canon(k.Text)
 		}
-		out[s.Name] = m
+		sort.Strings(ks)
+		out[s.Name] = ks
 	}
 	return out
 }
 
-// diff returns the keys of b not in a (added) and of a not in b (removed), counted.
-func diff(a, b map[string]int) (added, removed []string) {
-	for k, n := range b {
-		for i := a[k]; i < n; i++ {
-			added = append(added, k)
+// keyset is a secret's keys in canonical form, sorted (a multiset).
+type keyset []string
+
+// n counts k.
+func (ks keyset) n(k string) int {
+	i := sort.SearchStrings(ks, k)
+	j := i
+	for j < len(ks) && ks[j] == k {
+		j++
+	}
+	return j - i
+}
+
+// diff returns the keys of b not in a (added) and of a not in b
+// (removed), as multisets, sorted.
+func diff(a, b keyset) (added, removed []string) {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			removed = append(removed, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			added = append(added, b[j])
+			j++
+		default:
+			i, j = i+1, j+1
 		}
 	}
-	for k, n := range a {
-		for i := b[k]; i < n; i++ {
-			removed = append(removed, k)
-		}
-	}
-	sort.Strings(added)
-	sort.Strings(removed)
 	return added, removed
 }
 
@@ -433,14 +449,14 @@ func memberKeys(t *target, sites []*site) map[string]bool {
 // the keys of one of the groups: an independent sign that a secret which
 // gained the key did so through a group it was asked for. A group whose
 // members cannot be named (an empty list) admits any secret.
-func usesGroup(keys map[string]int, groups []map[string]bool) bool {
+func usesGroup(keys keyset, groups []map[string]bool) bool {
 	for _, g := range groups {
 		if g == nil {
 			return true
 		}
 		all := true
 		for k := range g {
-			if keys[k] == 0 {
+			if keys.n(k) == 0 {
 				all = false
 				break
 			}

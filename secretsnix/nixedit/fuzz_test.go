@@ -67,7 +67,7 @@ func FuzzAdd(f *testing.F) {
 		b, a := keySets(before), keySets(after)
 		for s, bk := range b {
 			added, removed := diff(bk, a[s])
-			if len(removed) > 0 || bk[fuzzKey] == 0 && (len(added) != 1 || added[0] != fuzzKey) || bk[fuzzKey] > 0 && len(added) > 0 {
+			if len(removed) > 0 || bk.n(fuzzKey) == 0 && (len(added) != 1 || added[0] != fuzzKey) || bk.n(fuzzKey) > 0 && len(added) > 0 {
 				t.Fatalf("secret %s: added %v removed %v", s, added, removed)
 			}
 		}

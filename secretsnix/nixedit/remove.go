@@ -57,7 +57,7 @@ func Remove(req RemoveRequest) (*Result, error) {
 	if err := removeRefs(fs, st, req.Name); err != nil {
 		return nil, err
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]map[string]int) error {
+	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
 		for name, bk := range b {
 			added, removed := diff(bk, a[name])
 			if len(added) > 0 {
@@ -66,7 +66,7 @@ func Remove(req RemoveRequest) (*Result, error) {
 			if len(removed) > 0 && (len(removed) != 1 || removed[0] != old) {
 				return fmt.Errorf("the edit removes %s from %s", strings.Join(removed, ", "), name)
 			}
-			if a[name][old] > 0 {
+			if a[name].n(old) > 0 {
 				return fmt.Errorf("%s still has the key of %s (through a use nfrekey did not find)", name, req.Name)
 			}
 		}

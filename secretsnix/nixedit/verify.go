@@ -12,7 +12,7 @@ import (
 // finish turns the planned splices into Edits and proves them: each
 // edited file is the old one with exactly its splices (textedit.Check),
 // re-parses, and the rules evaluated over the edits pass check.
-func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check func(before, after map[string]map[string]int) error) (*Result, error) {
+func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check func(before, after map[string]keyset) error) (*Result, error) {
 	for _, s := range fs.order {
 		if len(s.edits) == 0 {
 			continue

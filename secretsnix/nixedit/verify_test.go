@@ -59,7 +59,7 @@ func TestVerifyRefusesWrongEdits(t *testing.T) {
 			must(t, err)
 			groups := []map[string]bool{memberKeys(g, sites)}
 			src.edit(tc.off, tc.end, tc.text)
-			_, err = finish(rules, sn.Options{}, fs, &Result{Before: before}, func(b, a map[string]map[string]int) error {
+			_, err = finish(rules, sn.Options{}, fs, &Result{Before: before}, func(b, a map[string]keyset) error {
 				return checkAdd(b, a, fuzzKey, "", map[string]bool{}, groups)
 			})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
