@@ -155,8 +155,14 @@ func removeNode(src *source, n sn.Node, first bool) {
 		return
 	}
 	b := a
-	for b > 0 && (src.src[b-1] == ' ' || src.src[b-1] == '\t') {
-		b--
+	if ft, _ := n.(interface{ Span() (int, int) }).Span(); ft > 0 && strings.TrimSpace(src.src[src.f.Tokens[ft-1].End:a]) == "" {
+		// Only blanks (newlines too) since the previous token: all of
+		// them, which is what insertAfter's sep was.
+		b = int(src.f.Tokens[ft-1].End)
+	} else {
+		for b > 0 && (src.src[b-1] == ' ' || src.src[b-1] == '\t') {
+			b--
+		}
 	}
 	if b < a && !first {
 		src.edit(b, e, "")
