@@ -105,6 +105,7 @@ func Add(req AddRequest) (*Result, error) {
 			return nil, err
 		}
 		addBinding(st, text)
+		exportBinding(st, req.Name)
 		if pub != "" {
 			if err := createPub(fs, pub, key, pubs); err != nil {
 				return nil, err
@@ -130,7 +131,12 @@ func Add(req AddRequest) (*Result, error) {
 		groupKeys[i] = memberKeys(t, sites)
 	}
 	for i, t := range targets {
-		if err := grantGroup(t, st, ref, req.Groups[i]); err != nil {
+		r := ref
+		if t.src == st.src && isLet(st.container) {
+			// A list in the keys file itself names the let's binding.
+			r = st.prefix + req.Name
+		}
+		if err := grantGroup(t, st, r, req.Groups[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -466,4 +472,31 @@ func usesGroup(keys keyset, groups []map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// exportBinding adds name to the inherit by which a keys file's let
+// exports its bindings (let web1 = ...; in { inherit web1 web2; }), when
+// there is one.
+func exportBinding(st *site, name string) {
+	let, ok := st.container.(*sn.Let)
+	if !ok || st.src == nil {
+		return
+	}
+	set, ok := unparen(let.Body).(*sn.AttrSet)
+	if !ok {
+		return
+	}
+	for _, b := range set.Binds {
+		inh, ok := b.(*sn.Inherit)
+		if !ok || inh.From != nil || len(inh.Names) == 0 {
+			continue
+		}
+		for _, n := range inh.Names {
+			if st.index(n.Name) >= 0 {
+				last := inh.Names[len(inh.Names)-1]
+				insertAfter(st.src, last, name, " ")
+				return
+			}
+		}
+	}
 }

@@ -107,7 +107,8 @@ func removeRefs(fs *files, st *site, name string) error {
 				}
 				return
 			}
-			if _, _, ok := refParts(src, n); ok && src.text(n) == ref {
+			local := src == st.src && isLet(st.container) && src.text(n) == st.prefix+name
+			if _, _, ok := refParts(src, n); ok && (src.text(n) == ref || local) {
 				if _, isDef := parent.(*sn.AttrDef); isDef && parent.(*sn.AttrDef).Value != n {
 					return
 				}
