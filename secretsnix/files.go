@@ -24,17 +24,22 @@ const MaxInputFile = 16 << 20
 // is a file deleted.
 type files struct {
 	overlay map[string][]byte
+	real    map[string][]byte // the overlay by its names with the directory's symlinks resolved
 }
 
 func newFiles(overlay map[string][]byte) *files {
 	if len(overlay) == 0 {
 		return &files{}
 	}
-	o := make(map[string][]byte, len(overlay))
+	x := &files{overlay: make(map[string][]byte, len(overlay)), real: map[string][]byte{}}
 	for k, v := range overlay {
-		o[filepath.Clean(k)] = v
+		k = filepath.Clean(k)
+		x.overlay[k] = v
+		if r, ok := x.realOverlay(k); ok {
+			x.real[r] = v
+		}
 	}
-	return &files{overlay: o}
+	return x
 }
 
 // lookup finds name in the overlay, by its cleaned name and then by its
@@ -48,12 +53,8 @@ func (x *files) lookup(name string) ([]byte, bool) {
 	if b, ok := x.overlay[name]; ok {
 		return b, true
 	}
-	for k, b := range x.overlay {
-		if real, ok := x.realOverlay(k); ok && real == name {
-			return b, true
-		}
-	}
-	return nil, false
+	b, ok := x.real[name]
+	return b, ok
 }
 
 // realOverlay is an overlay name with its directory's symlinks resolved.

@@ -114,6 +114,17 @@ func TestOverlayReadDir(t *testing.T) {
 	if types["b.pub"] != "regular" || types["sub"] != "directory" {
 		t.Fatalf("types %v", types)
 	}
+	// The evaluator's hook (builtins.readDir's) sees the same listing.
+	ev := newEvaluator(dir, 0)
+	ev.fs = fs
+	if _, n2, err := ev.readDirEntries(filepath.Join(dir, "keys")); err != nil || !reflect.DeepEqual(n2, names) {
+		t.Fatalf("readDirEntries: %v %v", n2, err)
+	}
+	// A deleted file is gone from the listing.
+	gone := newFiles(map[string][]byte{filepath.Join(dir, "keys/a.pub"): nil})
+	if _, n3, _ := gone.readDir(filepath.Join(dir, "keys")); !reflect.DeepEqual(n3, []string{"sub"}) {
+		t.Fatalf("deleted file listed: %v", n3)
+	}
 	// A directory that exists only through the overlay.
 	fs = newFiles(map[string][]byte{filepath.Join(dir, "new/c.pub"): []byte("c")})
 	if _, names, err := fs.readDir(filepath.Join(dir, "new")); err != nil || !reflect.DeepEqual(names, []string{"c.pub"}) {
@@ -165,5 +176,18 @@ func TestInputSafety(t *testing.T) {
 				t.Fatalf("error %q, want it to contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestOverlaySymlinkedDir: an overlay entry named through a symlinked
+// directory replaces the file the evaluator reads by its real name.
+func TestOverlaySymlinkedDir(t *testing.T) {
+	dir := writeTree(t, map[string]string{"real/k.nix": `1`, "secrets.nix": `import ./real/k.nix`})
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "link")); err != nil {
+		t.Skip(err)
+	}
+	got, err := EvalFile(filepath.Join(dir, "secrets.nix"), Options{Overlay: map[string][]byte{filepath.Join(dir, "link/k.nix"): []byte(`2`)}})
+	if err != nil || got != int64(2) {
+		t.Fatalf("got %v, %v; want 2", got, err)
 	}
 }

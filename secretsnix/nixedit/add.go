@@ -44,9 +44,12 @@ func Add(req AddRequest) (*Result, error) {
 		return nil, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
 	}
 	learnRefs(fs, sites)
-	for _, b := range before.Bindings {
-		if looksKey(b.Text) && canon(b.Text) == key && b.Name != req.Name {
-			return nil, fmt.Errorf("%s:%d:%d: this key is already bound as %s", b.File, b.Line, b.Col, b.Name)
+	for _, s := range sites {
+		for i, n := range s.names {
+			if canon(s.texts[i]) == key && n != req.Name {
+				a, _ := s.src.span(s.defs[i])
+				return nil, s.src.errorf(a, "this key is already bound as %s", n)
+			}
 		}
 	}
 	// Where NAME is bound already, and what the groups name.
@@ -76,7 +79,11 @@ func Add(req AddRequest) (*Result, error) {
 		a, _ := st.src.span(st.defs[0])
 		return nil, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
 	}
-	ref := st.ref + req.Name
+	if inFunction(st.src, st.container) {
+		a, _ := st.src.span(st.defs[0])
+		return nil, st.src.errorf(a, "the keys here are inside a function (a NixOS module?); nfrekey does not edit them: add %s = \"%s\"; and its uses by hand", req.Name, key)
+	}
+	ref := st.refTo(req.Name)
 	res := &Result{Before: before}
 	pubs := map[string]bool{}
 
@@ -98,13 +105,14 @@ func Add(req AddRequest) (*Result, error) {
 			return nil, err
 		}
 		addBinding(st, text)
+		exportBinding(st, req.Name)
 		if pub != "" {
 			if err := createPub(fs, pub, key, pubs); err != nil {
 				return nil, err
 			}
 		}
 	}
-	if d := hostKeyDir(req.RulesFile, fs); d != "" && existing < 0 {
+	if d := hostKeyDir(req.RulesFile); d != "" && existing < 0 {
 		if err := createPub(fs, filepath.Join(d, req.Name+".pub"), key, pubs); err != nil {
 			return nil, err
 		}
@@ -118,8 +126,17 @@ func Add(req AddRequest) (*Result, error) {
 		}
 		return false
 	}
+	groupKeys := make([]map[string]bool, len(targets))
 	for i, t := range targets {
-		if err := grantGroup(t, st, ref, req.Groups[i]); err != nil {
+		groupKeys[i] = memberKeys(t, sites)
+	}
+	for i, t := range targets {
+		r := ref
+		if t.src == st.src && isLet(st.container) {
+			// A list in the keys file itself names the let's binding.
+			r = st.prefix + req.Name
+		}
+		if err := grantGroup(t, st, r, req.Groups[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -152,8 +169,8 @@ func Add(req AddRequest) (*Result, error) {
 			return nil, fmt.Errorf("%s: --secret %s matches no secret", req.RulesFile, g)
 		}
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(after *sn.Rules) error {
-		return checkAdd(before, after, key, res.OldKey, matched, targets)
+	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
+		return checkAdd(b, a, key, res.OldKey, matched, groupKeys)
 	})
 }
 
@@ -260,6 +277,12 @@ func listHas(src *source, l *sn.ListLit, ref string) bool {
 func replaceValue(fs *files, st *site, i int, key string, pubs map[string]bool) error {
 	d := st.defs[i]
 	src := st.src
+	if st.field != "" {
+		if d = recordField(d, st.field); d == nil {
+			a, _ := src.span(st.defs[i])
+			return src.errorf(a, "cannot find the %s of %s", st.field, st.names[i])
+		}
+	}
 	switch v := unparen(d.Value).(type) {
 	case *sn.StringLit:
 		a, e := src.span(v)
@@ -317,8 +340,7 @@ func createPub(fs *files, p, key string, pubs map[string]bool) error {
 // the ones that gain gain exactly the new key once (and, with --replace,
 // lose the old one where they had it), every --secret match has it, and
 // every other secret that gains it held all the keys of a group asked for.
-func checkAdd(before, after *sn.Rules, key, oldKey string, matched map[string]bool, targets []*target) error {
-	b, a := keySets(before), keySets(after)
+func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]bool, groups []map[string]bool) error {
 	if len(b) != len(a) {
 		return fmt.Errorf("the edit changes the set of secrets")
 	}
@@ -329,10 +351,10 @@ func checkAdd(before, after *sn.Rules, key, oldKey string, matched map[string]bo
 		}
 		added, removed := diff(bk, ak)
 		if oldKey != "" {
-			if bk[oldKey] > 0 && !(len(removed) == 1 && removed[0] == oldKey && ak[key] == 1) {
+			if bk.n(oldKey) > 0 && !(len(removed) == 1 && removed[0] == oldKey && ak.n(key) == 1) {
 				return fmt.Errorf("the edit does not swap the key of %s cleanly", name)
 			}
-			if bk[oldKey] > 0 {
+			if bk.n(oldKey) > 0 {
 				continue
 			}
 		}
@@ -342,44 +364,139 @@ func checkAdd(before, after *sn.Rules, key, oldKey string, matched map[string]bo
 		if len(added) > 1 || len(added) == 1 && added[0] != key {
 			return fmt.Errorf("the edit adds %s to %s", strings.Join(added, ", "), name)
 		}
-		if ak[key] > 1 {
+		if ak.n(key) > 1 {
 			return fmt.Errorf("the edit gives %s the key twice", name)
 		}
-		if matched[name] && ak[key] == 0 {
+		if matched[name] && ak.n(key) == 0 {
 			return fmt.Errorf("the edit does not grant %s", name)
 		}
-		if len(added) == 1 && !matched[name] && len(targets) == 0 {
-			return fmt.Errorf("the edit grants %s, which no --secret matches", name)
+		if len(added) == 1 && !matched[name] && !usesGroup(bk, groups) {
+			return fmt.Errorf("the edit grants %s, which no --secret matches and which holds the keys of no --group", name)
 		}
 	}
 	return nil
 }
 
-func keySets(r *sn.Rules) map[string]map[string]int {
-	out := make(map[string]map[string]int, len(r.Secrets))
+func keySets(r *sn.Rules) map[string]keyset {
+	out := make(map[string]keyset, len(r.Secrets))
 	for _, s := range r.Secrets {
-		m := make(map[string]int, len(s.PublicKeys))
-		for _, k := range s.PublicKeys {
-			m[canon(k.Text)]++
+		ks := make(keyset, len(s.PublicKeys))
+		for i, k := range s.PublicKeys {
+			ks[i] = canon(k.Text)
 		}
-		out[s.Name] = m
+		sort.Strings(ks)
+		out[s.Name] = ks
 	}
 	return out
 }
 
-// diff returns the keys of b not in a (added) and of a not in b (removed), counted.
-func diff(a, b map[string]int) (added, removed []string) {
-	for k, n := range b {
-		for i := a[k]; i < n; i++ {
-			added = append(added, k)
+// keyset is a secret's keys in canonical form, sorted (a multiset).
+type keyset []string
+
+// n counts k.
+func (ks keyset) n(k string) int {
+	i := sort.SearchStrings(ks, k)
+	j := i
+	for j < len(ks) && ks[j] == k {
+		j++
+	}
+	return j - i
+}
+
+// diff returns the keys of b not in a (added) and of a not in b
+// (removed), as multisets, sorted.
+func diff(a, b keyset) (added, removed []string) {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			removed = append(removed, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			added = append(added, b[j])
+			j++
+		default:
+			i, j = i+1, j+1
 		}
 	}
-	for k, n := range a {
-		for i := b[k]; i < n; i++ {
-			removed = append(removed, k)
-		}
-	}
-	sort.Strings(added)
-	sort.Strings(removed)
 	return added, removed
+}
+
+// memberKeys are the keys a group holds before the edit, as far as its
+// members can be named (a list of hosts.web1 ... resolves through the
+// sites); nil when none can.
+func memberKeys(t *target, sites []*site) map[string]bool {
+	out := map[string]bool{}
+	if t.kind == tSite {
+		for _, k := range t.site.texts {
+			out[canon(k)] = true
+		}
+		return out
+	}
+	for _, m := range members(t) {
+		for _, st := range sites {
+			if !st.refKnown {
+				continue
+			}
+			for i, n := range st.names {
+				if st.refTo(n) == m {
+					out[canon(st.texts[i])] = true
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// usesGroup reports whether a secret's keys (before the edit) include all
+// the keys of one of the groups: an independent sign that a secret which
+// gained the key did so through a group it was asked for. A group whose
+// members cannot be named (an empty list) admits any secret.
+func usesGroup(keys keyset, groups []map[string]bool) bool {
+	for _, g := range groups {
+		if g == nil {
+			return true
+		}
+		all := true
+		for k := range g {
+			if keys.n(k) == 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// exportBinding adds name to the inherit by which a keys file's let
+// exports its bindings (let web1 = ...; in { inherit web1 web2; }), when
+// there is one.
+func exportBinding(st *site, name string) {
+	let, ok := st.container.(*sn.Let)
+	if !ok || st.src == nil {
+		return
+	}
+	set, ok := unparen(let.Body).(*sn.AttrSet)
+	if !ok {
+		return
+	}
+	for _, b := range set.Binds {
+		inh, ok := b.(*sn.Inherit)
+		if !ok || inh.From != nil || len(inh.Names) == 0 {
+			continue
+		}
+		for _, n := range inh.Names {
+			if st.index(n.Name) >= 0 {
+				last := inh.Names[len(inh.Names)-1]
+				insertAfter(st.src, last, name, " ")
+				return
+			}
+		}
+	}
 }

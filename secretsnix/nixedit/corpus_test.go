@@ -20,8 +20,14 @@ const propKey = `"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPropPropPropPropPropPropP
 // every list of a file at once, the native evaluation equals nix's. One
 // nix call per file bounds the run (~50 calls).
 func TestCorpusListInsert(t *testing.T) {
-	nix := peer.Need(t, "nix-instantiate")
-	_ = nix
+	peer.Need(t, "nix-instantiate")
+	// EvalFile's UseNix runs nix-instantiate in this environment: keep
+	// its state out of the developer's home and /nix/var.
+	state := t.TempDir()
+	for k, v := range map[string]string{"HOME": state, "XDG_CACHE_HOME": state + "/cache", "NIX_STATE_DIR": state + "/state",
+		"NIX_CONF_DIR": state, "NIX_LOG_DIR": state + "/log", "NIX_PATH": ""} {
+		t.Setenv(k, v)
+	}
 	var cases [][2]string // entry file, the directory a case owns
 	for _, kind := range []string{"../testdata/corpus/valid", "../testdata/rules"} {
 		ents, err := os.ReadDir(kind)

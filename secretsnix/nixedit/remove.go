@@ -51,14 +51,13 @@ func Remove(req RemoveRequest) (*Result, error) {
 		}
 		planRemove(fs, f)
 	}
-	if d := hostKeyDir(req.RulesFile, fs); d != "" {
+	if d := hostKeyDir(req.RulesFile); d != "" {
 		planRemove(fs, filepath.Join(d, req.Name+".pub"))
 	}
 	if err := removeRefs(fs, st, req.Name); err != nil {
 		return nil, err
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(after *sn.Rules) error {
-		b, a := keySets(before), keySets(after)
+	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
 		for name, bk := range b {
 			added, removed := diff(bk, a[name])
 			if len(added) > 0 {
@@ -67,7 +66,7 @@ func Remove(req RemoveRequest) (*Result, error) {
 			if len(removed) > 0 && (len(removed) != 1 || removed[0] != old) {
 				return fmt.Errorf("the edit removes %s from %s", strings.Join(removed, ", "), name)
 			}
-			if a[name][old] > 0 {
+			if a[name].n(old) > 0 {
 				return fmt.Errorf("%s still has the key of %s (through a use nfrekey did not find)", name, req.Name)
 			}
 		}
@@ -85,7 +84,7 @@ func planRemove(fs *files, p string) {
 // removeRefs deletes every use of NAME: list elements (and a `++ [ NAME ]`
 // nfrekey appended), inherit names. Any other use is refused.
 func removeRefs(fs *files, st *site, name string) error {
-	ref := st.ref + name
+	ref := st.refTo(name)
 	for _, src := range fs.order {
 		parents := map[sn.Node]sn.Node{}
 		var refs []sn.Node
@@ -108,8 +107,8 @@ func removeRefs(fs *files, st *site, name string) error {
 				}
 				return
 			}
-			pre, nm, ok := refParts(src, n)
-			if ok && nm == name && pre+nm == ref {
+			local := src == st.src && isLet(st.container) && src.text(n) == st.prefix+name
+			if _, _, ok := refParts(src, n); ok && (src.text(n) == ref || local) {
 				if _, isDef := parent.(*sn.AttrDef); isDef && parent.(*sn.AttrDef).Value != n {
 					return
 				}

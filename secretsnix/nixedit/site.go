@@ -18,8 +18,19 @@ type site struct {
 	defs      []*sn.AttrDef
 	names     []string
 	texts     []string // the evaluated key of each def
-	ref       string   // how the rules file names a member: ref+NAME
+	ref       string   // how the rules file names a member: ref+NAME+suffix
 	refKnown  bool
+	// field is set for a set of records (web1 = { pubkey = "..."; };):
+	// defs are then the records, and a key is ref+NAME+"."+field.
+	field string
+}
+
+// refTo is how the rules file names member name.
+func (st *site) refTo(name string) string {
+	if st.field != "" {
+		return st.ref + name + "." + st.field
+	}
+	return st.ref + name
 }
 
 func (st *site) index(name string) int {
@@ -41,14 +52,22 @@ func looksKey(s string) bool {
 // are compared in ("ssh-ed25519 AAAA... root@web1\n" and "ssh-ed25519
 // AAAA..." are one recipient).
 func canon(s string) string {
-	f := strings.Fields(s)
-	switch {
-	case len(f) >= 2 && !strings.HasPrefix(f[0], "age1"):
-		return f[0] + " " + f[1]
-	case len(f) >= 1:
-		return f[0]
+	s = strings.TrimSpace(s)
+	sp := strings.IndexAny(s, " \t\r\n")
+	if sp < 0 || strings.HasPrefix(s, "age1") {
+		if sp >= 0 {
+			return s[:sp]
+		}
+		return s
 	}
-	return ""
+	rest := strings.TrimLeft(s[sp:], " \t\r\n")
+	if e := strings.IndexAny(rest, " \t\r\n"); e >= 0 {
+		rest = rest[:e]
+	}
+	if s[sp] == ' ' && len(s) > sp+1 && s[sp+1:sp+1+len(rest)] == rest {
+		return s[:sp+1+len(rest)] // already one space: no copy
+	}
+	return s[:sp] + " " + rest
 }
 
 // findSites groups the key bindings LoadRules found by where they are
@@ -64,20 +83,11 @@ func findSites(fs *files, before *sn.Rules) ([]*site, error) {
 		if err != nil {
 			return nil, err
 		}
-		var def *sn.AttrDef
-		var container sn.Node
-		walk(src.f.Root, nil, func(n, parent sn.Node) {
-			d, ok := n.(*sn.AttrDef)
-			if !ok || def != nil {
-				return
-			}
-			if a, e := src.span(d.Value); a == b.Value.Start && e == b.Value.End {
-				def, container = d, parent
-			}
-		})
-		if def == nil || container == nil {
+		dc, ok := src.defsByValue()[b.Value]
+		if !ok || dc.container == nil {
 			continue
 		}
+		def, container := dc.def, dc.container
 		path, ok := staticPath(def.Path)
 		if !ok {
 			continue
@@ -121,7 +131,57 @@ func findSites(fs *files, before *sn.Rules) ([]*site, error) {
 		}
 		st.names, st.texts = names, texts
 	}
-	return sites, nil
+	return mergeRecords(sites), nil
+}
+
+// mergeRecords turns sites that are each one field of a record in one
+// set (hosts = { web1 = { pubkey = ...; addr = ...; }; web2 = { pubkey
+// = ...; }; }) into one site of records.
+func mergeRecords(sites []*site) []*site {
+	type key struct {
+		parent sn.Node
+		field  string
+	}
+	recs := map[key]*site{}
+	var out []*site
+	for _, st := range sites {
+		set, ok := st.container.(*sn.AttrSet)
+		if !ok || len(st.defs) != 1 || st.prefix != "" {
+			out = append(out, st)
+			continue
+		}
+		a, e := st.src.span(set)
+		outer, ok := st.src.defsByValue()[sn.Span{Start: a, End: e}]
+		var p []string
+		if ok {
+			p, ok = staticPath(outer.def.Path)
+		}
+		if !ok || len(p) != 1 {
+			out = append(out, st)
+			continue
+		}
+		k := key{outer.container, st.names[0]}
+		r := recs[k]
+		if r == nil {
+			r = &site{src: st.src, container: outer.container, field: st.names[0]}
+			recs[k] = r
+			out = append(out, r)
+		}
+		r.defs = append(r.defs, outer.def)
+		r.names = append(r.names, p[0])
+		r.texts = append(r.texts, st.texts[0])
+	}
+	// A lone record is just an attribute set with one key.
+	for i, st := range out {
+		if st.field != "" && len(st.defs) == 1 {
+			for _, orig := range sites {
+				if orig.src == st.src && orig.texts[0] == st.texts[0] && len(orig.defs) == 1 {
+					out[i] = orig
+				}
+			}
+		}
+	}
+	return out
 }
 
 // learnRefs finds how the rules file (and the files it imports) refer to
@@ -141,7 +201,23 @@ func learnRefs(fs *files, sites []*site) {
 			if !ok {
 				return
 			}
+			recPrefix, recName := "", ""
+			if sel, isSel := n.(*sn.Select); isSel && len(sel.Path) >= 2 {
+				// hosts.web1.pubkey: the record is the next to last name.
+				r := sel.Path[len(sel.Path)-2]
+				if r.Dyn == nil && r.Src == nil {
+					a, _ := src.span(sel)
+					b, _ := src.span(r)
+					recPrefix, recName = src.src[a:b], r.Name
+				}
+			}
 			for i, st := range sites {
+				if st.field != "" {
+					if name == st.field && recName != "" && st.index(recName) >= 0 {
+						counts[i][recPrefix]++
+					}
+					continue
+				}
 				if st.index(name) < 0 {
 					continue
 				}
@@ -174,7 +250,7 @@ func learnRefs(fs *files, sites []*site) {
 			st.ref, st.refKnown = st.prefix, true
 			continue
 		}
-		if name := bindingOf(fs, st); name != "" {
+		if name := bindingOf(fs, st); name != "" && st.field == "" {
 			st.ref, st.refKnown = name+".", true
 		}
 	}
@@ -203,18 +279,42 @@ func bindingOf(fs *files, st *site) string {
 func isLet(n sn.Node) bool { _, ok := n.(*sn.Let); return ok }
 
 func hasWith(src *source) bool {
-	found := false
-	walk(src.f.Root, nil, func(n, _ sn.Node) {
-		if _, ok := n.(*sn.With); ok {
-			found = true
-		}
-	})
-	return found
+	if src.with == 0 {
+		src.with = 1
+		walk(src.f.Root, nil, func(n, _ sn.Node) {
+			if _, ok := n.(*sn.With); ok {
+				src.with = 2
+			}
+		})
+	}
+	return src.with == 2
+}
+
+type defAt struct {
+	def       *sn.AttrDef
+	container sn.Node
+}
+
+// defsByValue indexes the file's attribute definitions by the span of
+// their value, which is how LoadRules' bindings say where they are.
+func (s *source) defsByValue() map[sn.Span]defAt {
+	if s.defs == nil {
+		s.defs = map[sn.Span]defAt{}
+		walk(s.f.Root, nil, func(n, parent sn.Node) {
+			if d, ok := n.(*sn.AttrDef); ok {
+				a, e := s.span(d.Value)
+				if _, dup := s.defs[sn.Span{Start: a, End: e}]; !dup {
+					s.defs[sn.Span{Start: a, End: e}] = defAt{d, parent}
+				}
+			}
+		})
+	}
+	return s.defs
 }
 
 // hostKeyDir is where the repo keeps one NAME.pub per host, "" if it
 // does not: host-keys/ beside the rules file, or secrets/host-keys/.
-func hostKeyDir(rulesFile string, fs *files) string {
+func hostKeyDir(rulesFile string) string {
 	dir := filepath.Dir(rulesFile)
 	for _, d := range []string{filepath.Join(dir, "host-keys"), filepath.Join(dir, "secrets", "host-keys")} {
 		m, _ := filepath.Glob(filepath.Join(d, "*.pub"))
@@ -223,4 +323,28 @@ func hostKeyDir(rulesFile string, fs *files) string {
 		}
 	}
 	return ""
+}
+
+// inFunction reports whether n lies inside a function in src: keys in a
+// NixOS module or a helper's body are not bindings nfrekey may edit.
+func inFunction(src *source, n sn.Node) bool {
+	found := false
+	var visit func(x sn.Node, depth int)
+	visit = func(x sn.Node, depth int) {
+		if found || x == nil {
+			return
+		}
+		if x == n {
+			found = depth > 0
+			return
+		}
+		if _, ok := x.(*sn.Lambda); ok {
+			depth++
+		}
+		for _, c := range sn.Children(x) {
+			visit(c, depth)
+		}
+	}
+	visit(src.f.Root, 0)
+	return found
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/nfrekey/nfrekey/internal/textedit"
-	"github.com/nfrekey/nfrekey/secretsnix"
+	sn "github.com/nfrekey/nfrekey/secretsnix"
 )
 
 // source is one file being edited: its text as the evaluator sees it (the
@@ -17,13 +17,15 @@ type source struct {
 	path  string // absolute, cleaned
 	name  string // as messages name it
 	src   string
-	f     *secretsnix.File
+	f     *sn.File
 	edits []textedit.Edit
+	defs  map[sn.Span]defAt // see defsByValue
+	with  int8              // 0 unknown, 1 no with, 2 a with somewhere
 }
 
 // files holds the sources of one request, loaded once each.
 type files struct {
-	opts    secretsnix.Options
+	opts    sn.Options
 	byPath  map[string]*source
 	order   []*source
 	create  map[string][]byte    // files to create (host-key .pub files)
@@ -31,7 +33,7 @@ type files struct {
 	rewrite map[string][2][]byte // files whose whole contents change (old, new): a replaced .pub
 }
 
-func newFiles(opts secretsnix.Options) *files {
+func newFiles(opts sn.Options) *files {
 	return &files{opts: opts, byPath: map[string]*source{}, create: map[string][]byte{}, remove: map[string][]byte{}, rewrite: map[string][2][]byte{}}
 }
 
@@ -50,7 +52,7 @@ func (fs *files) read(path string) ([]byte, bool, error) {
 	if !st.Mode().IsRegular() {
 		return nil, false, fmt.Errorf("%s: not a regular file", path)
 	}
-	if st.Size() > secretsnix.MaxInputFile {
+	if st.Size() > sn.MaxInputFile {
 		return nil, false, fmt.Errorf("%s: too large", path)
 	}
 	b, err := os.ReadFile(path)
@@ -73,7 +75,7 @@ func (fs *files) load(name string) (*source, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: file does not exist", name)
 	}
-	f, perr := secretsnix.Parse(name, string(data))
+	f, perr := sn.Parse(name, string(data))
 	if perr != nil {
 		return nil, perr
 	}
@@ -84,9 +86,9 @@ func (fs *files) load(name string) (*source, error) {
 }
 
 // span is a node's byte range.
-func (s *source) span(n secretsnix.Node) (int, int) { return s.f.Offsets(n) }
+func (s *source) span(n sn.Node) (int, int) { return s.f.Offsets(n) }
 
-func (s *source) text(n secretsnix.Node) string {
+func (s *source) text(n sn.Node) string {
 	a, b := s.span(n)
 	return s.src[a:b]
 }
@@ -97,9 +99,9 @@ func (s *source) lineCol(off int) (int, int) {
 	return line, off - (strings.LastIndexByte(s.src[:off], '\n') + 1) + 1
 }
 
-func (s *source) errorf(off int, format string, args ...any) *secretsnix.Error {
+func (s *source) errorf(off int, format string, args ...any) *sn.Error {
 	l, c := s.lineCol(off)
-	return &secretsnix.Error{File: s.name, Line: l, Col: c, Msg: fmt.Sprintf(format, args...)}
+	return &sn.Error{File: s.name, Line: l, Col: c, Msg: fmt.Sprintf(format, args...)}
 }
 
 func (s *source) edit(off, end int, text string) {
@@ -142,7 +144,7 @@ func (s *source) lineEnd(off int) int {
 func (s *source) tokenIn(from, to int) bool {
 	i := s.tokenAfter(from)
 	t := s.f.Tokens[i]
-	return int(t.Start) >= from && int(t.Start) < to && t.Kind != secretsnix.TEOF
+	return int(t.Start) >= from && int(t.Start) < to && t.Kind != sn.TEOF
 }
 
 // tokenAfter is the index of the first token starting at or after off

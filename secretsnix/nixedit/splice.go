@@ -28,6 +28,23 @@ func bindingText(st *site, name, key string) (text string, pub string, err error
 	assign := src.src[nameEnd:va] // " = "
 	tail := src.src[ve:de]        // ";" (and any trivia before it)
 	var value string
+	if st.field != "" {
+		// A record of the key alone: its other fields (an address, a
+		// system) are not nfrekey's to guess.
+		inner := recordField(last, st.field)
+		if inner == nil {
+			return "", "", src.errorf(a, "cannot find the %s of record %s", st.field, lastName)
+		}
+		lit, ok := unparen(inner.Value).(*sn.StringLit)
+		if !ok {
+			return "", "", src.errorf(a, "the %s of %s is not a string literal; add %s = { %s = \"%s\"; }; by hand", st.field, lastName, name, st.field, key)
+		}
+		q := `"`
+		if lit.Indented {
+			q = "''"
+		}
+		return name + assign + "{ " + st.field + " = " + q + key + q + "; }" + tail, "", nil
+	}
 	switch v := unparen(last.Value).(type) {
 	case *sn.StringLit:
 		if v.Indented {
@@ -91,7 +108,8 @@ func addElem(src *source, l *sn.ListLit, ref string) {
 		case strings.Contains(inner, "\n"):
 			src.edit(open, open, src.newline()+src.indentAt(open)+"  "+ref)
 		case inner == "":
-			src.edit(open, open, " "+ref+" ")
+			// [] becomes [NAME], which removing NAME turns back into [].
+			src.edit(open, open, ref)
 		default:
 			src.edit(open, open, " "+ref)
 		}
@@ -137,8 +155,14 @@ func removeNode(src *source, n sn.Node, first bool) {
 		return
 	}
 	b := a
-	for b > 0 && (src.src[b-1] == ' ' || src.src[b-1] == '\t') {
-		b--
+	if ft, _ := n.(interface{ Span() (int, int) }).Span(); ft > 0 && strings.TrimSpace(src.src[src.f.Tokens[ft-1].End:a]) == "" {
+		// Only blanks (newlines too) since the previous token: all of
+		// them, which is what insertAfter's sep was.
+		b = int(src.f.Tokens[ft-1].End)
+	} else {
+		for b > 0 && (src.src[b-1] == ' ' || src.src[b-1] == '\t') {
+			b--
+		}
 	}
 	if b < a && !first {
 		src.edit(b, e, "")
@@ -154,6 +178,22 @@ func removeNode(src *source, n sn.Node, first bool) {
 func quoteOK(key string) error {
 	if strings.ContainsAny(key, "\"\\$\n\r'") {
 		return fmt.Errorf("key %q contains characters that cannot be written in a Nix string as is", key)
+	}
+	return nil
+}
+
+// recordField is the definition of field in a record definition's value.
+func recordField(d *sn.AttrDef, field string) *sn.AttrDef {
+	set, ok := unparen(d.Value).(*sn.AttrSet)
+	if !ok {
+		return nil
+	}
+	for _, b := range set.Binds {
+		if fd, ok := b.(*sn.AttrDef); ok {
+			if p, ok := staticPath(fd.Path); ok && len(p) == 1 && p[0] == field {
+				return fd
+			}
+		}
 	}
 	return nil
 }

@@ -184,12 +184,6 @@ func readFilePath(n sn.Node) *sn.PathLit {
 	return found
 }
 
-// isConcat reports whether n is a ++ chain.
-func isConcat(n sn.Node) bool {
-	b, ok := n.(*sn.Binary)
-	return ok && b.Op == sn.TConcat
-}
-
 // needsParens reports whether "n ++ [ x ]" would not parse as (n) ++ [ x ].
 func needsParens(n sn.Node) bool {
 	switch x := n.(type) {
@@ -201,8 +195,8 @@ func needsParens(n sn.Node) bool {
 	return true
 }
 
-// refText is how a list element names a key: "web1", "hosts.web1", the
-// text without its last component for a Select. ok false for other nodes.
+// refParts splits how an expression names a key: web1 is ("", "web1"),
+// hosts.web1 is ("hosts.", "web1"). ok false for other nodes.
 func refParts(s *source, n sn.Node) (prefix, name string, ok bool) {
 	switch x := n.(type) {
 	case *sn.Ident:

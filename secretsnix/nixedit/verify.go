@@ -3,6 +3,7 @@ package nixedit
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/nfrekey/nfrekey/internal/textedit"
 	sn "github.com/nfrekey/nfrekey/secretsnix"
@@ -11,10 +12,13 @@ import (
 // finish turns the planned splices into Edits and proves them: each
 // edited file is the old one with exactly its splices (textedit.Check),
 // re-parses, and the rules evaluated over the edits pass check.
-func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check func(after *sn.Rules) error) (*Result, error) {
+func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check func(before, after map[string]keyset) error) (*Result, error) {
 	for _, s := range fs.order {
 		if len(s.edits) == 0 {
 			continue
+		}
+		if generated(s.src) {
+			return nil, s.errorf(0, "this file is generated (it says so in its first lines); change what generates it, not the file")
 		}
 		old := []byte(s.src)
 		edited, err := textedit.Apply(old, s.edits)
@@ -23,9 +27,6 @@ func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check fun
 		}
 		if err := textedit.Check(old, edited, s.edits); err != nil {
 			return nil, fmt.Errorf("%s: the edit would change other bytes: %w", s.name, err)
-		}
-		if _, err := sn.Parse(s.name, string(edited)); err != nil {
-			return nil, fmt.Errorf("%s: the edited file does not parse (not written): %w", s.name, err)
 		}
 		res.Edits = append(res.Edits, Edit{Path: s.path, Old: old, New: edited})
 	}
@@ -45,15 +46,24 @@ func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check fun
 	aopts := opts
 	aopts.UseNix = false
 	aopts.Overlay = Overlay(opts, res.Edits)
+	// Every edited file was found through the evaluation, so evaluating
+	// again re-parses each of them; a parse error is named as such.
 	after, err := sn.LoadRules(rulesFile, aopts)
 	if err != nil {
+		for _, e := range res.Edits {
+			if e.Old != nil && e.New != nil && strings.HasSuffix(e.Path, ".nix") {
+				if _, perr := sn.Parse(e.Path, string(e.New)); perr != nil {
+					return nil, fmt.Errorf("%s: the edited file does not parse (not written): %w", e.Path, perr)
+				}
+			}
+		}
 		return nil, fmt.Errorf("the edited rules do not evaluate (not written): %w", err)
 	}
-	if err := check(after); err != nil {
+	b, a := keySets(res.Before), keySets(after)
+	if err := check(b, a); err != nil {
 		return nil, fmt.Errorf("%s: refusing the edit (nothing written): %w", rulesFile, err)
 	}
 	res.After = after
-	b, a := keySets(res.Before), keySets(after)
 	for name, bk := range b {
 		if add, rm := diff(bk, a[name]); len(add)+len(rm) > 0 {
 			res.Affected = append(res.Affected, name)
@@ -70,4 +80,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// generated reports the marks of a generated file in its first lines:
+// "DO NOT EDIT" (the Go convention) or "@generated".
+func generated(src string) bool {
+	head := src
+	for i, n := 0, 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			if n++; n == 10 {
+				head = src[:i]
+				break
+			}
+		}
+	}
+	head = strings.ToLower(head)
+	return strings.Contains(head, "do not edit") || strings.Contains(head, "@generated")
 }
