@@ -100,7 +100,7 @@ func Add(req AddRequest) (*Result, error) {
 			}
 		}
 	} else {
-		text, pub, err := bindingText(st, req.Name, key)
+		text, pub, err := bindingText(st, req.Name, key, hostKeyDir(req.RulesFile))
 		if err != nil {
 			return nil, err
 		}

@@ -14,13 +14,40 @@ import (
 // comment there), and removing an element or binding that stands on its
 // own line deletes from the last newline before it to its end.
 
-// bindingText is the new binding in the style of the site's last one:
+// modelBinding is the binding whose style a new one copies: the last one
+// reading a .pub file of keyDir, the host-keys directory whose NAME.pub
+// add-host writes anyway (so the key has one source of truth), else the
+// site's last binding.
+func modelBinding(st *site, keyDir string) int {
+	if keyDir != "" {
+		for i := len(st.defs) - 1; i >= 0; i-- {
+			if st.field != "" {
+				break
+			}
+			p := readFilePath(st.defs[i].Value)
+			if p == nil || len(p.Parts) == 0 {
+				continue
+			}
+			f := p.Parts[0].Lit
+			if !filepath.IsAbs(f) {
+				f = filepath.Join(filepath.Dir(st.src.path), f)
+			}
+			if filepath.Clean(filepath.Dir(f)) == filepath.Clean(keyDir) {
+				return i
+			}
+		}
+	}
+	return len(st.defs) - 1
+}
+
+// bindingText is the new binding in the style of the site's model one (modelBinding):
 // its indentation, dotted prefix, spacing around '=', string quoting, or
 // its readFile of a .pub file (then pub is the file to create).
-func bindingText(st *site, name, key string) (text string, pub string, err error) {
+func bindingText(st *site, name, key, keyDir string) (text string, pub string, err error) {
 	src := st.src
-	last := st.defs[len(st.defs)-1]
-	lastName := st.names[len(st.names)-1]
+	model := modelBinding(st, keyDir)
+	last := st.defs[model]
+	lastName := st.names[model]
 	a, _ := src.span(last)
 	_, nameEnd := src.span(last.Path[len(last.Path)-1])
 	va, ve := src.span(last.Value)
