@@ -3,6 +3,7 @@ package secretsnix
 import (
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"math"
 	"os"
 	"sort"
@@ -54,13 +55,9 @@ func addData(add addFn) {
 		return v, nil
 	})
 	add("hashFile", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		algo, err := ev.forceStr(a[0], pos)
+		h, err := ev.forceHash(a[0], pos)
 		if err != nil {
 			return nil, err
-		}
-		h := newHash(algo.s)
-		if h == nil {
-			return nil, ev.errorf(pos, "unknown hash algorithm '%s'", algo.s)
 		}
 		p, err := ev.forcePath(a[1], pos)
 		if err != nil {
@@ -108,25 +105,9 @@ func tomlValue(x any) (value, error) {
 		sort.Slice(out.attrs, func(i, j int) bool { return out.attrs[i].name < out.attrs[j].name })
 		return out, nil
 	case []map[string]any:
-		items := make([]*thunk, len(x))
-		for i, e := range x {
-			v, err := tomlValue(e)
-			if err != nil {
-				return nil, err
-			}
-			items[i] = done(v)
-		}
-		return &listV{items: items}, nil
+		return tomlList(x)
 	case []any:
-		items := make([]*thunk, len(x))
-		for i, e := range x {
-			v, err := tomlValue(e)
-			if err != nil {
-				return nil, err
-			}
-			items[i] = done(v)
-		}
-		return &listV{items: items}, nil
+		return tomlList(x)
 	case string:
 		return &strV{s: x}, nil
 	case int64:
@@ -142,4 +123,31 @@ func tomlValue(x any) (value, error) {
 		return nil, fmt.Errorf("Dates and times are not supported")
 	}
 	return nil, fmt.Errorf("unsupported TOML value %T", x)
+}
+
+// tomlList converts an array of tables or of values alike.
+func tomlList[T any](xs []T) (value, error) {
+	items := make([]*thunk, len(xs))
+	for i, e := range xs {
+		v, err := tomlValue(e)
+		if err != nil {
+			return nil, err
+		}
+		items[i] = done(v)
+	}
+	return &listV{items: items}, nil
+}
+
+// forceHash forces a hash algorithm name (hashString, hashFile) and
+// returns a new hash of it.
+func (ev *evaluator) forceHash(t *thunk, pos int) (hash.Hash, error) {
+	algo, err := ev.forceStr(t, pos)
+	if err != nil {
+		return nil, err
+	}
+	h := newHash(algo.s)
+	if h == nil {
+		return nil, ev.errorf(pos, "unknown hash algorithm '%s'", algo.s)
+	}
+	return h, nil
 }

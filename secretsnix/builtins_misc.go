@@ -64,13 +64,9 @@ func addMisc(add addFn) {
 		return &attrsV{attrs: []attr{{name: "success", t: done(true)}, {name: "value", t: done(v)}}}, nil
 	})
 	add("hashString", 2, func(ev *evaluator, a []*thunk, pos int) (value, error) {
-		algo, err := ev.forceStr(a[0], pos)
+		h, err := ev.forceHash(a[0], pos)
 		if err != nil {
 			return nil, err
-		}
-		h := newHash(algo.s)
-		if h == nil {
-			return nil, ev.errorf(pos, "unknown hash algorithm '%s'", algo.s)
 		}
 		s, err := ev.forceStrValue(a[1], pos)
 		if err != nil {
