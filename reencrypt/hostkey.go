@@ -31,7 +31,7 @@ func StageHostKey(tx *txn.Tx, dir string, k recipients.HostKey) error {
 		{Path: keyPath, Data: k.Private, Mode: 0o600},
 		{Path: keyPath + ".pub", Data: k.Public, Mode: 0o644},
 	} {
-		w.Phase, w.Create, w.MakeDirs = txn.PhaseRules, true, true
+		w.Phase, w.Create, w.MakeDirs = txn.PhaseCreate, true, true
 		if _, err := tx.Stage(w); err != nil {
 			return err
 		}

@@ -39,6 +39,10 @@ type AddHostOptions struct {
 	Jobs       int
 	Identities *identity.Set
 	Progress   func(Event)
+
+	// beforeCommit (package tests only) runs once everything is staged,
+	// just before the first rename: another program's save lands there.
+	beforeCommit func()
 }
 
 // RemoveHostOptions say which host goes.
@@ -123,11 +127,16 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 	return runHostChange(ctx, hostRun{
 		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
 		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit,
-		stageExtra: func(tx *txn.Tx) error {
+		beforeCommit: opts.beforeCommit,
+		stageExtra: func(tx *txn.Tx) ([]creation, error) {
 			if hostKey == nil {
-				return nil
+				return nil, nil
 			}
-			return StageHostKey(tx, opts.GenerateIn, *hostKey)
+			if err := StageHostKey(tx, opts.GenerateIn, *hostKey); err != nil {
+				return nil, err
+			}
+			p := recipients.HostKeyPath(opts.GenerateIn)
+			return []creation{{p, hostKey.Private}, {p + ".pub", hostKey.Public}}, nil
 		},
 	}, res)
 }
@@ -164,7 +173,9 @@ type hostRun struct {
 	dryRun     bool
 	noRekey    bool
 	edit       func(rulesFile string, opts secretsnix.Options) (*nixedit.Result, error)
-	stageExtra func(*txn.Tx) error
+	stageExtra func(*txn.Tx) ([]creation, error) // files to create besides the edits
+	// beforeCommit: see AddHostOptions.
+	beforeCommit func()
 }
 
 type editedRules struct {
@@ -266,17 +277,23 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			return nil, err
 		}
 	}
+	var creations []creation
 	for _, e := range edited {
 		for _, ed := range e.result.Edits {
 			if err := stageRulesEdit(tx, ed); err != nil {
 				return nil, err
 			}
+			if ed.Old == nil {
+				creations = append(creations, creation{ed.Path, ed.New})
+			}
 		}
 	}
 	if run.stageExtra != nil {
-		if err := run.stageExtra(tx); err != nil {
+		extra, err := run.stageExtra(tx)
+		if err != nil {
 			return nil, err
 		}
+		creations = append(creations, extra...)
 	}
 	for _, pl := range plans {
 		if err := pl.Stage(ctx, tx); err != nil {
@@ -292,18 +309,34 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 		}
 	}
 
-	// 7: rules files (and the host key), then secrets; then each plan's
-	// lock file. A rules file someone else saved meanwhile fails the
-	// commit of the rules phase: then nothing else may follow, or the
-	// secrets would be re-encrypted for an intent that was not written.
+	if run.beforeCommit != nil {
+		run.beforeCommit()
+	}
+
+	// 7: files the edit creates (a .pub, the host key), then the rules
+	// files, then the files the rules stop reading; then secrets; then
+	// each plan's lock file. A rules file someone else saved meanwhile
+	// fails its phase, and nothing else may follow (the created files are
+	// taken back): secrets rekeyed for an intent that was not written
+	// would grant more than the rules say.
+	emit(Event{Kind: EventCommitting})
+	created := tx.CommitPhase(txn.PhaseCreate)
+	if len(created.Failed) > 0 {
+		return res, errors.Join(created.Err(), undoCreated(tx, created, creations),
+			errors.New("the rules were not changed; no secret was rekeyed"))
+	}
 	first := tx.CommitPhase(txn.PhaseRules)
 	if len(first.Failed) > 0 {
 		// Close removes the staged secrets' temps.
-		return res, errors.Join(first.Err(), errors.New("the rules were not changed; no secret was rekeyed"))
+		return res, errors.Join(first.Err(), undoCreated(tx, created, creations),
+			errors.New("the rules were not changed; no secret was rekeyed"))
 	}
+	deleted := tx.CommitPhase(txn.PhaseDelete)
 	res.Committed = !res.Unchanged
 	var errs []error
+	errs = append(errs, created.Errs...)
 	errs = append(errs, first.Errs...)
+	errs = append(errs, deleted.Err())
 	secrets := tx.Commit()
 	var results []*RekeyResult
 	for _, pl := range plans {
@@ -324,6 +357,40 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 	return res, errors.Join(errs...)
 }
 
+// creation is a file the run creates, with the bytes it writes: what
+// undoCreated checks before taking it back.
+type creation struct {
+	path string
+	data []byte
+}
+
+// undoCreated removes the files the create phase committed, each only
+// while it still holds the bytes this run wrote, when the rules that
+// would read them could not be written: the run then leaves no orphan
+// .pub and no host key of a host the rules do not name.
+func undoCreated(tx *txn.Tx, created *txn.Result, creations []creation) error {
+	var errs []error
+	for _, c := range creations {
+		if !created.IsCommitted(c.path) {
+			continue
+		}
+		info, err := os.Lstat(c.path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot take it back: %w", c.path, err))
+			continue
+		}
+		sum := sha256.Sum256(c.data)
+		if _, err := tx.Stage(txn.Write{Path: c.path, Phase: txn.PhaseDelete, Remove: true,
+			Expect: &txn.Source{Info: info, SHA256: sum[:]}}); err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot take it back: %w", c.path, err))
+		}
+	}
+	if r := tx.CommitPhase(txn.PhaseDelete); len(r.Failed) > 0 {
+		errs = append(errs, fmt.Errorf("created files left in place: %w", r.Err()))
+	}
+	return errors.Join(errs...)
+}
+
 // stageRulesEdit stages one verified edit, guarded against a concurrent
 // save: the commit refuses to replace a file that is no longer the bytes
 // the edit was computed from.
@@ -331,6 +398,7 @@ func stageRulesEdit(tx *txn.Tx, ed nixedit.Edit) error {
 	w := txn.Write{Path: ed.Path, Phase: txn.PhaseRules, Data: ed.New, Mode: 0o644}
 	switch {
 	case ed.New == nil:
+		w.Phase = txn.PhaseDelete
 		info, err := os.Lstat(ed.Path)
 		if err != nil {
 			return inputErr(fmt.Errorf("%s: %w", ed.Path, err))
@@ -339,7 +407,7 @@ func stageRulesEdit(tx *txn.Tx, ed nixedit.Edit) error {
 		w.Remove, w.Data = true, nil
 		w.Expect = &txn.Source{Info: info, SHA256: sum[:]}
 	case ed.Old == nil:
-		w.Create, w.MakeDirs = true, true
+		w.Phase, w.Create, w.MakeDirs = txn.PhaseCreate, true, true
 	default:
 		info, err := os.Lstat(ed.Path)
 		if err != nil {

@@ -99,8 +99,9 @@ func runAddHost(ctx context.Context, io *IO, g *globalOptions, o *addHostOptions
 			return err
 		}
 	}
+	opts.Progress = commitWatcher(io)
 	res, err := reencrypt.AddHost(ctx, opts)
-	return renderHostChange(io, g, "add-host", res, err, o.DryRun)
+	return finishInterrupted(io, renderHostChange(io, g, "add-host", res, err, o.DryRun))
 }
 
 // chooseGroups asks which groups NAME joins when neither --group nor

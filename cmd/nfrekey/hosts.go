@@ -64,8 +64,34 @@ func runRemoveHost(ctx context.Context, io *IO, g *globalOptions, o *removeHostO
 			return err
 		}
 	}
+	opts.Progress = commitWatcher(io)
 	res, err := reencrypt.RemoveHost(ctx, opts)
-	return renderHostChange(io, g, "remove-host", res, err, o.DryRun)
+	return finishInterrupted(io, renderHostChange(io, g, "remove-host", res, err, o.DryRun))
+}
+
+// commitWatcher tells the signal handling when the renames start: from
+// then on a signal finishes the commit instead of aborting it.
+func commitWatcher(io *IO) func(reencrypt.Event) {
+	return func(e reencrypt.Event) {
+		if e.Kind == reencrypt.EventCommitting {
+			io.Interrupts.commitStarted()
+		}
+	}
+}
+
+// finishInterrupted maps the outcome of a mutating run a signal reached
+// to the contract's 130: before the commit nothing was written; during it
+// the renames were finished, and the run's own report (already printed)
+// says what they did.
+func finishInterrupted(io *IO, err error) error {
+	if !io.Interrupts.interrupted() {
+		return err
+	}
+	var ee *exitError
+	if io.Interrupts.committing.Load() && err != nil && (!errors.As(err, &ee) || !ee.silent) {
+		printError(io, err)
+	}
+	return interruptedError(io.Interrupts, err)
 }
 
 // repoAndRulesFiles is repoAndRules for the commands that edit every

@@ -81,7 +81,7 @@ func (tx *Tx) commit(chosen func(Phase) bool) *Result {
 	tx.staged = kept
 	tx.mu.Unlock()
 	res := &Result{}
-	for ph := PhaseRules; ph <= PhaseLock; ph++ {
+	for ph := PhaseCreate; ph <= PhaseLock; ph++ {
 		var batch []*Staged
 		for _, s := range staged {
 			if s.w.Phase == ph {

@@ -24,7 +24,12 @@ const TempPrefix = ".nfrekey-tmp-"
 type Phase int
 
 const (
-	PhaseRules   Phase = iota + 1 // secrets.nix, imports, .sops.yaml, .pub files, host keys
+	// PhaseCreate: files a rules edit creates (host-keys/NAME.pub, a
+	// bootstrap key pair), in place before the rules that read them, so
+	// that a crash never leaves rules naming a missing file.
+	PhaseCreate  Phase = iota + 1
+	PhaseRules                    // secrets.nix, imports, .sops.yaml
+	PhaseDelete                   // files a rules edit stops reading (remove-host's NAME.pub), after the rules
 	PhaseSecrets                  // .age and sops files
 	PhaseLock                     // .nfrekey.lock
 )
@@ -85,7 +90,7 @@ func (tx *Tx) Stage(w Write) (*Staged, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w.Phase < PhaseRules || w.Phase > PhaseLock {
+	if w.Phase < PhaseCreate || w.Phase > PhaseLock {
 		return nil, fmt.Errorf("%s: invalid phase %d", w.Path, w.Phase)
 	}
 	if w.MakeDirs {
