@@ -28,10 +28,10 @@ const (
 	// bootstrap key pair), in place before the rules that read them, so
 	// that a crash never leaves rules naming a missing file.
 	PhaseCreate  Phase = iota + 1
-	PhaseRules                    // secrets.nix, imports, .sops.yaml
-	PhaseDelete                   // files a rules edit stops reading (remove-host's NAME.pub), after the rules
-	PhaseSecrets                  // .age and sops files
-	PhaseLock                     // .nfrekey.lock
+	PhaseRules         // secrets.nix, imports, .sops.yaml
+	PhaseDelete        // files a rules edit stops reading (remove-host's NAME.pub), after the rules
+	PhaseSecrets       // .age and sops files
+	PhaseLock          // .nfrekey.lock
 )
 
 // Source is the file a write replaces, as the run read it.
