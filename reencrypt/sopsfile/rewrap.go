@@ -47,7 +47,9 @@ func (f *File) Rewrap(ctx context.Context, ids []age.Identity, groups [][]Recipi
 	threshold = effectiveThreshold(threshold, len(groups))
 	m := &tree.Metadata
 	if sameGroups(m.KeyGroups, groups) && m.ShamirThreshold == threshold {
-		return f.data, nil
+		// Nothing to rewrite, and nothing to reformat: st applies only to
+		// files being written anyway.
+		return bytes.Clone(f.data), nil
 	}
 	newGroups, err := f.keepingEntries(m, groups, threshold, dataKey, ks)
 	if err != nil {
