@@ -11,7 +11,8 @@ import (
 )
 
 // File is a sops-encrypted file as loaded: what its metadata says, and the
-// bytes it was loaded from, which Rewrap and Rotate start from.
+// bytes it was loaded from, which Rewrap and Rotate start from. Neither
+// modifies the File, so one File may be rewritten from several goroutines.
 type File struct {
 	Path         string
 	Format       string // FormatYAML, FormatJSON, FormatDotenv, FormatINI or FormatBinary

@@ -342,3 +342,39 @@ func TestMixedGroupKeepsForeignKeys(t *testing.T) {
 		t.Errorf("Rotate with a PGP key: error = %v", err)
 	}
 }
+
+// One File rewritten from several goroutines (run under -race): the
+// results all open with the added key and the File still loads as before.
+func TestConcurrentRewrites(t *testing.T) {
+	a := fixtureIdentity(t)
+	f := mustLoad(t, "s.yaml", fixture(t, "secret.yaml"))
+	outs := make([][]byte, 4)
+	adds := make([]*age.X25519Identity, 4)
+	errs := make(chan error, 4)
+	for i := range outs {
+		adds[i] = newX25519(t)
+		go func() {
+			var err error
+			groups := [][]Recipient{{ageRecipient(a), ageRecipient(adds[i])}}
+			if i%2 == 0 {
+				outs[i], err = f.Rewrap(context.Background(), []age.Identity{a}, groups, 0, StoreOptions{})
+			} else {
+				outs[i], err = f.Rotate(context.Background(), []age.Identity{a}, groups, 0, StoreOptions{})
+			}
+			errs <- err
+		}()
+	}
+	for range outs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, out := range outs {
+		if _, _, err := dataKeyOf(t, "s.yaml", out, adds[i]); err != nil {
+			t.Errorf("result %d: %v", i, err)
+		}
+	}
+	if len(f.Groups[0].Recipients) != 1 || len(f.tree.Metadata.KeyGroups[0]) != 1 {
+		t.Error("rewrites modified the File")
+	}
+}
