@@ -11,7 +11,8 @@ import (
 )
 
 // File is a sops-encrypted file as loaded: what its metadata says, and the
-// bytes it was loaded from, which Rewrap and Rotate start from.
+// bytes it was loaded from, which Rewrap and Rotate start from. Neither
+// modifies the File, so one File may be rewritten from several goroutines.
 type File struct {
 	Path         string
 	Format       string // FormatYAML, FormatJSON, FormatDotenv, FormatINI or FormatBinary
@@ -20,10 +21,9 @@ type File struct {
 	LastModified time.Time
 
 	data []byte
-	// implicitSuffix is set when the metadata names no encryption rule:
-	// sops then assumes unencrypted_suffix "_unencrypted" and would write it
-	// out, a line the file never had.
-	implicitSuffix bool
+	// tree is the file as loaded, values still encrypted. Rewrap emits a
+	// copy of it with other key groups; nothing modifies it.
+	tree sops.Tree
 }
 
 // Group is one key group of a file's metadata: every recipient in it wraps
@@ -85,9 +85,7 @@ func Load(path string, data []byte) (*File, error) {
 		Threshold:    tree.Metadata.ShamirThreshold,
 		LastModified: tree.Metadata.LastModified,
 		data:         data,
-	}
-	if tree.Metadata.UnencryptedSuffix == sops.DefaultUnencryptedSuffix {
-		f.implicitSuffix = !hasMetadataKey(format, data, "unencrypted_suffix")
+		tree:         tree,
 	}
 	for _, g := range tree.Metadata.KeyGroups {
 		f.Groups = append(f.Groups, Group{Recipients: recipientsOf(g)})
@@ -145,6 +143,14 @@ func (f *File) allRecipients() string {
 		parts = append(parts, fmt.Sprintf("group %d: %s", i+1, strings.Join(rs, ", ")))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// implicitSuffix reports whether the metadata names no encryption rule:
+// sops then assumes unencrypted_suffix "_unencrypted", and its stores would
+// write out a line the file never had.
+func (f *File) implicitSuffix() bool {
+	return f.tree.Metadata.UnencryptedSuffix == sops.DefaultUnencryptedSuffix &&
+		!hasMetadataKey(f.Format, f.data, "unencrypted_suffix")
 }
 
 // hasMetadataKey reports whether the sops metadata of data, written in

@@ -43,14 +43,13 @@ func (f *File) Rewrap(ctx context.Context, ids []age.Identity, groups [][]Recipi
 	if err != nil {
 		return nil, err
 	}
-	tree, err := loadTree(f.Path, f.Format, f.data)
-	if err != nil {
-		return nil, err
-	}
+	tree := f.tree // a copy: its metadata is replaced below, not modified
 	threshold = effectiveThreshold(threshold, len(groups))
 	m := &tree.Metadata
 	if sameGroups(m.KeyGroups, groups) && m.ShamirThreshold == threshold {
-		return f.data, nil
+		// Nothing to rewrite, and nothing to reformat: st applies only to
+		// files being written anyway.
+		return bytes.Clone(f.data), nil
 	}
 	newGroups, err := f.keepingEntries(m, groups, threshold, dataKey, ks)
 	if err != nil {
@@ -271,22 +270,22 @@ func (f *File) newKey(r Recipient) (*sopsage.MasterKey, error) {
 // that it carries exactly groups: the stores' emitters are trusted only as
 // far as that.
 func (f *File) emit(tree sops.Tree, groups [][]Recipient, st StoreOptions) ([]byte, error) {
-	if f.implicitSuffix {
+	if f.implicitSuffix() {
 		tree.Metadata.UnencryptedSuffix = ""
 	}
 	out, err := storeFor(f.Format, st).EmitEncryptedFile(tree)
 	if err != nil {
 		return nil, fmt.Errorf("%s: writing %s: %w", f.Path, f.Format, err)
 	}
-	back, err := Load(f.Path, out)
+	back, err := loadTree(f.Path, f.Format, out)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the rewritten file does not load back: %w", f.Path, err)
 	}
-	if len(back.Groups) != len(groups) {
-		return nil, fmt.Errorf("%s: the rewritten file has %d key groups, want %d", f.Path, len(back.Groups), len(groups))
+	if len(back.Metadata.KeyGroups) != len(groups) {
+		return nil, fmt.Errorf("%s: the rewritten file has %d key groups, want %d", f.Path, len(back.Metadata.KeyGroups), len(groups))
 	}
-	for i, g := range back.Groups {
-		if !equalRecipients(g.Recipients, groups[i]) {
+	for i, g := range back.Metadata.KeyGroups {
+		if !equalRecipients(recipientsOf(g), groups[i]) {
 			return nil, fmt.Errorf("%s: the rewritten file's key group %d differs from the one asked for", f.Path, i+1)
 		}
 	}

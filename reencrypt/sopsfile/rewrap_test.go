@@ -313,3 +313,68 @@ func TestTamperedFilesAreRejected(t *testing.T) {
 		})
 	}
 }
+
+// A group holding a PGP key next to age ones: Rewrap keeps the PGP entry
+// as it is (the metadata is outside the MAC, so one can be spliced into a
+// fixture); Rotate, which would have to wrap a new key for it, refuses.
+func TestMixedGroupKeepsForeignKeys(t *testing.T) {
+	a, b := fixtureIdentity(t), newX25519(t)
+	const fp = "85D77543B3D624B63CEA9E6DBC17301B491B3F21"
+	pgpBlock := "    pgp:\n        - created_at: \"2026-01-01T00:00:00Z\"\n          enc: |\n            -----BEGIN PGP MESSAGE-----\n\n            d3JhcHBlZA==\n            -----END PGP MESSAGE-----\n          fp: " + fp + "\n"
+	data := tamper(t, "secret.yaml", "    unencrypted_suffix:", pgpBlock+"    unencrypted_suffix:")
+	f := mustLoad(t, "s.yaml", data)
+	pgp := Recipient{Type: "pgp", Value: fp}
+	if !equalRecipients(f.Groups[0].Recipients, []Recipient{ageRecipient(a), pgp}) {
+		t.Fatalf("groups = %v", f.Groups)
+	}
+	out, err := f.Rewrap(context.Background(), []age.Identity{a}, [][]Recipient{{ageRecipient(a), pgp, ageRecipient(b)}}, 0, StoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte(pgpBlock)) {
+		t.Errorf("the PGP entry changed:\n%s", out)
+	}
+	if _, _, err := dataKeyOf(t, "s.yaml", out, b); err != nil {
+		t.Error(err)
+	}
+	_, err = f.Rotate(context.Background(), []age.Identity{a}, [][]Recipient{{ageRecipient(a), pgp}}, 0, StoreOptions{})
+	if err == nil || !strings.Contains(err.Error(), "only age") {
+		t.Errorf("Rotate with a PGP key: error = %v", err)
+	}
+}
+
+// One File rewritten from several goroutines (run under -race): the
+// results all open with the added key and the File still loads as before.
+func TestConcurrentRewrites(t *testing.T) {
+	a := fixtureIdentity(t)
+	f := mustLoad(t, "s.yaml", fixture(t, "secret.yaml"))
+	outs := make([][]byte, 4)
+	adds := make([]*age.X25519Identity, 4)
+	errs := make(chan error, 4)
+	for i := range outs {
+		adds[i] = newX25519(t)
+		go func() {
+			var err error
+			groups := [][]Recipient{{ageRecipient(a), ageRecipient(adds[i])}}
+			if i%2 == 0 {
+				outs[i], err = f.Rewrap(context.Background(), []age.Identity{a}, groups, 0, StoreOptions{})
+			} else {
+				outs[i], err = f.Rotate(context.Background(), []age.Identity{a}, groups, 0, StoreOptions{})
+			}
+			errs <- err
+		}()
+	}
+	for range outs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, out := range outs {
+		if _, _, err := dataKeyOf(t, "s.yaml", out, adds[i]); err != nil {
+			t.Errorf("result %d: %v", i, err)
+		}
+	}
+	if len(f.Groups[0].Recipients) != 1 || len(f.tree.Metadata.KeyGroups[0]) != 1 {
+		t.Error("rewrites modified the File")
+	}
+}
