@@ -33,10 +33,13 @@ import (
 // scriptCondition answers the scripts' custom conditions:
 //
 //	[chattr]  chattr +i works here (needs CAP_LINUX_IMMUTABLE and a file system with the flag)
+//	[strace]  strace can trace a child here (ptrace is allowed)
 func scriptCondition(cond string) (bool, error) {
 	switch cond {
 	case "chattr":
 		return chattrWorks(), nil
+	case "strace":
+		return exec.Command("strace", "-f", "-qq", "-o", os.DevNull, "true").Run() == nil, nil
 	}
 	return false, fmt.Errorf("unknown condition %q", cond)
 }
