@@ -26,6 +26,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Cmds:                scriptCmds,
+		Condition:           scriptCondition,
 		Setup: func(env *testscript.Env) error {
 			// Commands must never see the developer's own keys or config.
 			env.Setenv("HOME", env.WorkDir+"/home")
@@ -41,7 +42,7 @@ func TestScripts(t *testing.T) {
 // TestPeersPresent fails in CI when an oracle program the scripts use is
 // missing, since testscript would otherwise skip those scripts quietly.
 func TestPeersPresent(t *testing.T) {
-	for _, prog := range []string{"age", "age-keygen", "ssh-keygen", "sshd", "sh"} {
+	for _, prog := range []string{"age", "age-keygen", "ssh-keygen", "sshd", "sh", "nix-instantiate", "flock", "chattr", "script", "git", "strace"} {
 		if _, err := exec.LookPath(prog); err != nil {
 			peer.Missing(t, prog+" is not installed ("+strings.TrimSpace(err.Error())+")")
 		}

@@ -25,12 +25,22 @@ import (
 //	unchanged FILE...       FILE has the bytes and mtime stamp recorded (! : it changed)
 //	payloadsame A B         the age payloads (bytes after the header) of A and B are identical
 //	corruptmac FILE         flip a bit of the header MAC of the binary age file FILE
+//
+// and those of the add-host/remove-host scripts (script_hostcmds_test.go):
+// fleet, treehash, treesame, opens, jsondelta, jsonsame, immutable.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"status":      cmdStatus,
 	"stamp":       cmdStamp,
 	"unchanged":   cmdUnchanged,
 	"payloadsame": cmdPayloadSame,
 	"corruptmac":  cmdCorruptMAC,
+	"fleet":       cmdFleet,
+	"treehash":    cmdTreeHash,
+	"treesame":    cmdTreeSame,
+	"opens":       cmdOpens,
+	"jsondelta":   cmdJSONDelta,
+	"jsonsame":    cmdJSONSame,
+	"immutable":   cmdImmutable,
 }
 
 func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
