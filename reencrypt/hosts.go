@@ -127,7 +127,7 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 	return runHostChange(ctx, hostRun{
 		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
 		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit,
-		beforeCommit: opts.beforeCommit,
+		beforeCommit: opts.beforeCommit, key: opts.Key.String(),
 		stageExtra: func(tx *txn.Tx) ([]creation, error) {
 			if hostKey == nil {
 				return nil, nil
@@ -172,6 +172,7 @@ type hostRun struct {
 	progress   func(Event)
 	dryRun     bool
 	noRekey    bool
+	key        string // the key add-host grants ("" for remove-host)
 	edit       func(rulesFile string, opts secretsnix.Options) (*nixedit.Result, error)
 	stageExtra func(*txn.Tx) ([]creation, error) // files to create besides the edits
 	// beforeCommit: see AddHostOptions.
@@ -223,34 +224,46 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			fe.Diff = textedit.Unified(fe.Path, ed.Old, ed.New)
 			res.Edits = append(res.Edits, fe)
 		}
+		if len(e.result.Edits) == 0 && run.key != "" {
+			// The rules say so already (say, after --no-rekey): the secrets
+			// that declare the key are still the ones to bring in sync.
+			e.result.Affected = declaring(e.result.After, run.key)
+		}
 		for _, name := range e.result.Affected {
 			res.Affected = append(res.Affected, relTo(run.root, filepath.Join(filepath.Dir(e.file), name)))
 		}
 	}
 	sort.Strings(res.Affected)
+	var former []agenix.Declared
+	if k, err := recipients.Parse(res.OldKey); err == nil {
+		former = append(former, agenix.Declared{Name: res.Name, Recipient: k})
+	}
 
 	// 4: plan against the new rules, restricted to the affected secrets.
 	var plans []*agenix.Plan
 	if !run.noRekey {
 		for _, e := range edited {
-			paths := affectedPaths(e)
+			var paths []string
+			for _, p := range affectedPaths(e) {
+				// A declared secret with no file yet has nothing to rekey:
+				// it is named for the user to create.
+				if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
+					res.Missing = append(res.Missing, relTo(run.root, p))
+					continue
+				}
+				paths = append(paths, p)
+			}
 			if len(paths) == 0 {
 				continue
 			}
 			pl, err := agenix.NewPlan(ctx, agenix.PlanOptions{RepoRoot: run.root, RulesFile: e.file,
-				Rules: e.result.After, Paths: paths, Jobs: run.jobs})
+				Rules: e.result.After, Paths: paths, Jobs: run.jobs, Former: former})
 			if err != nil {
 				return nil, err
 			}
 			if err := pl.Refused(); err != nil {
 				return nil, err
 			}
-			for _, s := range pl.Inventory.Secrets {
-				if !s.Exists && contains(paths, filepath.Join(run.root, s.Path)) {
-					res.Missing = append(res.Missing, s.Path)
-				}
-			}
-			relabel(pl.Files(), res.OldKey, res.Name)
 			plans = append(plans, pl)
 		}
 	}
@@ -291,14 +304,22 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 	if run.stageExtra != nil {
 		extra, err := run.stageExtra(tx)
 		if err != nil {
-			return nil, err
+			return nil, inputErr(fmt.Errorf("%w; nothing was written", err))
 		}
 		creations = append(creations, extra...)
 	}
+	var unstaged []FileError
 	for _, pl := range plans {
 		if err := pl.Stage(ctx, tx); err != nil {
 			return nil, err
 		}
+		unstaged = append(unstaged, pl.StageFailures()...)
+	}
+	if len(unstaged) > 0 {
+		// The rules and the secrets go together: rules committed without
+		// one of their secrets would say a host lost (or gained) access
+		// that the file does not reflect. Nothing is renamed.
+		return nil, inputErr(&OpenError{Files: unstaged, Planned: plannedCount(plans)})
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("interrupted before writing anything: %w", err)
@@ -409,19 +430,37 @@ func stageRulesEdit(tx *txn.Tx, ed nixedit.Edit) error {
 	case ed.Old == nil:
 		w.Phase, w.Create, w.MakeDirs = txn.PhaseCreate, true, true
 	default:
-		info, err := os.Lstat(ed.Path)
+		// A symlinked rules file is edited where it points (inside the
+		// repo: the transaction refuses a target outside it).
+		real, err := filepath.EvalSymlinks(ed.Path)
 		if err != nil {
 			return inputErr(fmt.Errorf("%s: %w", ed.Path, err))
 		}
-		cur, err := os.ReadFile(ed.Path)
+		w.Path = real
+		info, err := os.Lstat(real)
+		if err != nil {
+			return inputErr(fmt.Errorf("%s: %w", ed.Path, err))
+		}
+		cur, err := os.ReadFile(real)
 		if err != nil || !bytes.Equal(cur, ed.Old) {
 			return inputErr(fmt.Errorf("%s: changed while nfrekey was editing it; nothing was written", ed.Path))
+		}
+		// Refuse now, before anything is renamed, a file the commit could
+		// not replace (immutable, or on a read-only mount): opening it for
+		// writing changes neither its bytes nor its mtime.
+		if f, err := os.OpenFile(real, os.O_WRONLY, 0); err != nil {
+			return inputErr(fmt.Errorf("%s cannot be written (%v); nothing was written", ed.Path, errors.Unwrap(err)))
+		} else {
+			f.Close()
 		}
 		sum := sha256.Sum256(ed.Old)
 		w.Expect = &txn.Source{Info: info, SHA256: sum[:]}
 	}
-	_, err := tx.Stage(w)
-	return err
+	if _, err := tx.Stage(w); err != nil {
+		// Nothing is renamed before every write is staged.
+		return inputErr(fmt.Errorf("%w; nothing was written", err))
+	}
+	return nil
 }
 
 func affectedPaths(e editedRules) []string {
@@ -468,27 +507,19 @@ func relTo(root, p string) string {
 	return p
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+// declaring lists the secrets whose publicKeys hold key.
+func declaring(rules *secretsnix.Rules, key string) []string {
+	var out []string
+	if rules == nil {
+		return nil
 	}
-	return false
-}
-
-// relabel names the key a host change removed after the host: the new
-// rules no longer bind it, so the plan knows it only as key text. The
-// plan's files are edited in place, so its Result and events agree.
-func relabel(files []PlannedFile, key, name string) {
-	if key == "" {
-		return
-	}
-	for i := range files {
-		for j, r := range files[i].Remove {
-			if r == key {
-				files[i].Remove[j] = name
+	for _, s := range rules.Secrets {
+		for _, k := range s.PublicKeys {
+			if r, err := recipients.Parse(k.Text); err == nil && r.String() == key {
+				out = append(out, s.Name)
+				break
 			}
 		}
 	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
 	"github.com/nfrekey/nfrekey/internal/txn"
@@ -31,7 +32,7 @@ func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
 			continue
 		}
 		inv.Findings = append(inv.Findings, Finding{Kind: "stale-temp", File: filepath.ToSlash(rel),
-			Message: "temp file left by an interrupted nfrekey run (old ciphertext; do not commit it): the next rekey removes it"})
+			Message: staleTempMessage(filepath.Base(p))})
 	}
 	return inv, nil
 }
@@ -216,4 +217,21 @@ func fileErr(res *RekeyResult, path string) error {
 		}
 	}
 	return nil
+}
+
+// staleTempMessage says what a killed run's temp file holds: a temp of a
+// secret holds ciphertext for the recipients of that run (after a removal,
+// the removed host may open it); one of a rules or lock file holds no
+// secret, only an edit that was not committed.
+func staleTempMessage(base string) string {
+	name := strings.TrimPrefix(base, txn.TempPrefix)
+	if i := strings.LastIndexByte(name, '-'); i > 0 {
+		name = name[:i]
+	}
+	for _, suffix := range []string{".nix", ".sops.yaml", ".sops.yml", LockFileName, ".pub"} {
+		if strings.HasSuffix(name, suffix) {
+			return "temp file left by an interrupted nfrekey run (an uncommitted edit of " + name + ", no secret; do not commit it): the next mutating run removes it"
+		}
+	}
+	return "temp file left by an interrupted nfrekey run (ciphertext of " + name + " for an old recipient set; do not commit it): the next mutating run removes it"
 }

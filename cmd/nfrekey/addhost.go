@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -86,7 +87,11 @@ func runAddHost(ctx context.Context, io *IO, g *globalOptions, o *addHostOptions
 		opts.Groups = groups
 	}
 	if o.keys.Generate {
-		opts.GenerateIn = o.keys.ExtraFiles
+		dir, err := filepath.Abs(o.keys.ExtraFiles)
+		if err != nil {
+			return inputError(fmt.Errorf("--extra-files: %w", err))
+		}
+		opts.GenerateIn = dir
 	} else {
 		key, err := o.keys.resolve(ctx, io, name)
 		if err != nil {

@@ -104,6 +104,10 @@ type AuditOptions struct {
 	Jobs int
 	// UseNix evaluates RulesFile with nix-instantiate (secretsnix.Options.UseNix).
 	UseNix bool
+	// Former are recipients the rules no longer declare but whose names
+	// are known (the host a remove-host just took out): files still
+	// encrypted to them name them rather than an unknown key tag.
+	Former []Declared
 }
 
 // Audit builds the inventory: the rules evaluated once, then only the
@@ -188,6 +192,9 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 		return nil, inputErr(fmt.Errorf("rules file: %w", err))
 	}
 	inv := &Inventory{RepoRoot: root, RulesFile: rulesFile, RulesDir: rulesDir, names: newNameIndex()}
+	for _, d := range opts.Former {
+		inv.names.add(d)
+	}
 	inv.lockPath = filepath.Join(rulesDir, LockFileName)
 	if inv.lock, inv.lockData, err = readLock(inv.lockPath); err != nil {
 		return nil, inputErr(err)

@@ -35,6 +35,8 @@ type PlanOptions struct {
 	Force  bool // re-encrypt every selected file, in sync or not
 	Rotate bool // planned files get a fresh file key even when only adding
 	Jobs   int  // files processed in parallel (0: NumCPU); more wait on fsync meanwhile
+	// Former: see AuditOptions.Former.
+	Former []Declared
 
 	// FailStage is fault injection for tests: called with each planned
 	// file once its temp file is written, an error it returns is handled
@@ -144,7 +146,7 @@ type Plan struct {
 // NewPlan audits the repo and plans the selected stale secrets (all with
 // Force). Nothing is opened or written.
 func NewPlan(ctx context.Context, opts PlanOptions) (*Plan, error) {
-	inv, err := Audit(ctx, AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules, Jobs: opts.Jobs, UseNix: opts.UseNix})
+	inv, err := Audit(ctx, AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules, Jobs: opts.Jobs, UseNix: opts.UseNix, Former: opts.Former})
 	if err != nil {
 		return nil, err
 	}
@@ -532,4 +534,18 @@ func (inv *Inventory) ageRecipient(r recipients.Recipient) (age.Recipient, error
 	}
 	inv.ageRecips.Store(r.ID(), ar)
 	return ar, nil
+}
+
+// StageFailures are the planned files Stage could not stage for an I/O
+// reason (left out of the commit). A rekey commits the others; a host
+// removal must not: a file left out would stay readable by the host the
+// rules no longer name.
+func (pl *Plan) StageFailures() []FileError {
+	var out []FileError
+	for _, p := range pl.files {
+		if p.err != nil {
+			out = append(out, FileError{Path: p.s.Path, Err: p.err})
+		}
+	}
+	return out
 }
