@@ -44,6 +44,9 @@ func Add(req AddRequest) (*Result, error) {
 		return nil, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
 	}
 	learnRefs(fs, sites)
+	if err := nameFree(rules, sites, req.Name); err != nil {
+		return nil, err
+	}
 	for _, s := range sites {
 		for i, n := range s.names {
 			if canon(s.texts[i]) == key && n != req.Name {
@@ -499,4 +502,37 @@ func exportBinding(st *site, name string) {
 			}
 		}
 	}
+}
+
+// nixGlobals are the names Nix binds in every file: a host named so would
+// shadow them for everything in its let (builtins.readFile among them).
+var nixGlobals = map[string]bool{"builtins": true, "import": true, "toString": true, "map": true,
+	"throw": true, "abort": true, "derivation": true, "baseNameOf": true, "dirOf": true, "isNull": true,
+	"removeAttrs": true, "fetchTarball": true, "fetchGit": true, "fetchMercurial": true,
+	"placeholder": true, "scopedImport": true}
+
+// nameFree refuses a host name the rules file already binds to something
+// other than a key (a group, say), and one that would shadow a Nix
+// global: such an edit would fail verification with a message about the
+// edited text, not the user's file.
+func nameFree(rules *source, sites []*site, name string) error {
+	if nixGlobals[name] {
+		return fmt.Errorf("host name %s would shadow Nix's %s in the rules file; choose another name", name, name)
+	}
+	for _, s := range sites {
+		if s.index(name) >= 0 {
+			return nil // a key binding: add-host handles it (same key, or --replace)
+		}
+	}
+	for _, b := range letBinds(rules.f.Root) {
+		d, ok := b.(*sn.AttrDef)
+		if !ok {
+			continue
+		}
+		if p, ok := staticPath(d.Path); ok && len(p) > 0 && p[0] == name {
+			a, _ := rules.span(d)
+			return rules.errorf(a, "%s is already bound here, and not to a key; choose another host name", name)
+		}
+	}
+	return nil
 }

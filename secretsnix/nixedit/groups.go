@@ -151,6 +151,12 @@ func resolveGroup(fs *files, rules *source, sites []*site, name string) (*target
 			}
 		}
 		a, _ := src.span(def)
+		switch unparen(v).(type) {
+		case *sn.StringLit, *sn.Apply:
+			if looksKeyNode(src, v) {
+				return nil, src.errorf(a, "%s is a key, not a list of keys: give --group a list (a group of hosts) or use --secret", name)
+			}
+		}
 		return nil, src.errorf(a, "group %s is computed (%s); nfrekey edits list literals, ++ chains and attribute sets of keys: add the host to what it is computed from by hand", name, kindName(v))
 	}
 	return nil, fmt.Errorf("group %s: too many aliases", name)
@@ -196,6 +202,10 @@ func kindName(n sn.Node) string {
 		return "a with"
 	case *sn.Binary:
 		return "an operator"
+	case *sn.StringLit:
+		return "a string"
+	case *sn.Ident, *sn.Select:
+		return "a reference"
 	}
 	return fmt.Sprintf("%T", n)
 }
@@ -292,4 +302,14 @@ func groupNames(gs []Group) string {
 		names[i] = g.Name
 	}
 	return strings.Join(names, ", ")
+}
+
+// looksKeyNode reports whether v is written as a key: a string literal
+// holding one, or a readFile of a .pub file.
+func looksKeyNode(src *source, v sn.Node) bool {
+	if readFilePath(v) != nil {
+		return true
+	}
+	a, e := src.span(unparen(v))
+	return looksKey(strings.Trim(string(src.src[a:e]), "\"'"))
 }
