@@ -14,7 +14,10 @@ type IO struct {
 	Out       io.Writer
 	Err       io.Writer
 	StdinTTY  bool
+	StdoutTTY bool // colour the plan (unless NO_COLOR, --no-color)
 	StderrTTY bool
+	// Getenv reads the environment (NO_COLOR, CLICOLOR_FORCE); nil: empty.
+	Getenv func(string) string
 	// Interrupts, when set (main), tells a mutating command that a signal
 	// arrived, and learns from it when the commit starts.
 	Interrupts *interrupts
@@ -26,6 +29,8 @@ func newStdIO() *IO {
 		Out:       os.Stdout,
 		Err:       os.Stderr,
 		StdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		Getenv:    os.Getenv,
 		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 }

@@ -36,6 +36,12 @@ type PlanOptions struct {
 	Rotate bool // planned files get a fresh file key even when only adding
 	Jobs   int  // files processed in parallel (0: NumCPU); more wait on fsync meanwhile
 
+	// Opened and Staged, when set, are called with each planned file's
+	// path once its file key is unwrapped (Open) and once its temp file is
+	// written (Stage, failed or not): the caller's progress. They are
+	// called from several goroutines at once.
+	Opened, Staged func(path string)
+
 	// FailStage is fault injection for tests: called with each planned
 	// file once its temp file is written, an error it returns is handled
 	// as an I/O failure of that file (root is not stopped by permissions).
@@ -114,6 +120,9 @@ type RekeyResult struct {
 	// count-only recipients without a trusted lock entry), by path: a
 	// --force rekey of them brings them under the lock.
 	Unverified []string
+	// Missing are the selected secrets declared without a file yet;
+	// Undeclared the .age files no rule covers (repo-relative paths).
+	Missing, Undeclared []string
 }
 
 type planned struct {
@@ -153,8 +162,14 @@ func NewPlan(ctx context.Context, opts PlanOptions) (*Plan, error) {
 		return nil, err
 	}
 	pl := &Plan{Inventory: inv, opts: opts}
+	for _, s := range inv.Secrets {
+		if s.Status == StatusUndeclared {
+			pl.res.Undeclared = append(pl.res.Undeclared, s.Path)
+		}
+	}
 	for _, s := range selected {
 		if !s.Exists {
+			pl.res.Missing = append(pl.res.Missing, s.Path)
 			continue
 		}
 		if s.Status == StatusInvalid {
@@ -206,6 +221,9 @@ func (pl *Plan) Open(ctx context.Context, ids *identity.Set) error {
 			return
 		}
 		errs[i] = pl.Inventory.open(pl.files[i], list)
+		if pl.opts.Opened != nil {
+			pl.opts.Opened(pl.files[i].s.Path)
+		}
 	})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted before writing anything: %w", err)
@@ -241,6 +259,9 @@ func (pl *Plan) Stage(ctx context.Context, tx *txn.Tx) error {
 			return
 		}
 		pl.files[i].stage(ctx, tx, cpu, pl.opts.FailStage)
+		if pl.opts.Staged != nil {
+			pl.opts.Staged(pl.files[i].s.Path)
+		}
 	})
 	discard := func() {
 		for _, p := range pl.files {
