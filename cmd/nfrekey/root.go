@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -53,7 +52,7 @@ type globalOptions struct {
 	Verbose    bool
 	Quiet      bool
 	NoColor    bool
-	Jobs       int
+	Jobs       int    // 0: one per CPU
 	Eval       string // native or nix: how the rules file is evaluated
 
 	// noted are the -v notes already printed: each repo root, rules file
@@ -105,7 +104,8 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "explain what is done and skipped")
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print errors only")
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
-	g.Jobs = runtime.NumCPU()
+	// 0 is one per CPU (reencrypt's default), so that help and the
+	// generated reference do not depend on the machine that made them.
 	pf.VarP((*jobsValue)(&g.Jobs), "jobs", "j", "files processed in parallel (default: one per CPU)")
 	pf.StringVar(&g.Eval, "eval", "native", "rules evaluator: native or nix (runs nix-instantiate once)")
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
