@@ -23,14 +23,18 @@ type IO struct {
 	Interrupts *interrupts
 }
 
-func newStdIO() *IO {
+func newStdIO() *IO { return fileIO(os.Stdin, os.Stdout, os.Stderr, os.Getenv) }
+
+// fileIO is the IO of three open files, each checked for a terminal (a
+// pty in tests).
+func fileIO(in, out, errf *os.File, getenv func(string) string) *IO {
 	return &IO{
-		In:        os.Stdin,
-		Out:       os.Stdout,
-		Err:       os.Stderr,
-		StdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
-		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
-		Getenv:    os.Getenv,
-		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		In:        in,
+		Out:       out,
+		Err:       errf,
+		StdinTTY:  term.IsTerminal(int(in.Fd())),
+		StdoutTTY: term.IsTerminal(int(out.Fd())),
+		StderrTTY: term.IsTerminal(int(errf.Fd())),
+		Getenv:    getenv,
 	}
 }
