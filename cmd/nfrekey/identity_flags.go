@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/nfrekey/nfrekey/internal/identity"
+	"github.com/nfrekey/nfrekey/internal/readlimit"
 
 	"errors"
 	"fmt"
@@ -74,7 +75,9 @@ func noteIdentities(g *globalOptions, descs []string) {
 // typing ~/.ssh/id_ed25519.pub for ~/.ssh/id_ed25519.
 func notPublicHalf(path string) error {
 	head := make([]byte, 64)
-	f, err := os.Open(path)
+	// readlimit.Open: regular files only, opened without blocking (a FIFO
+	// given as -i must not hang the run here).
+	f, err := readlimit.Open(path, identity.MaxFileSize)
 	if err != nil {
 		return nil // identity.Load says why, with its own words
 	}
