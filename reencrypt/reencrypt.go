@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
 	"github.com/nfrekey/nfrekey/internal/txn"
@@ -54,6 +55,13 @@ type RekeyOptions struct {
 	Identities *identity.Set
 	// Progress receives the events of the run, one at a time.
 	Progress func(Event)
+	// Steps also sends Progress an EventOpened and an EventStaged per
+	// planned file, for a progress bar of the work before the renames.
+	Steps bool
+	// Preflight, with DryRun, also opens every planned file (unwraps its
+	// file key with Identities), so that a dry run that succeeds means
+	// the real run can open everything. Nothing is written or locked.
+	Preflight bool
 
 	// failWrite (package tests only) is agenix.PlanOptions.FailStage.
 	failWrite func(path string) error
@@ -69,6 +77,11 @@ const (
 	// EventCommitting: the renames start now; the run finishes them
 	// whatever happens to its context. Sent once, before the first rename.
 	EventCommitting
+	// EventOpened (with Steps): a planned file's key was unwrapped
+	// (File.Path only; before the EventPlanned events). EventStaged: its new content was
+	// written to a temp file, or failed to be. Both are progress only.
+	EventOpened
+	EventStaged
 )
 
 // Event is one step of a rekey run.
@@ -76,6 +89,7 @@ type Event struct {
 	Kind EventKind
 	File PlannedFile
 	Err  error // EventFailed
+	Of   int   // EventOpened, EventStaged: the number of planned files
 }
 
 // Rekey brings the selected stale secrets (all with Force) to their
@@ -116,18 +130,35 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 		}
 		staleRemoved = len(removed)
 	}
-	pl, err := agenix.NewPlan(ctx, agenix.PlanOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules,
-		UseNix: opts.UseNix, Paths: opts.Paths, Force: opts.Force, Rotate: opts.Rotate, Jobs: opts.Jobs, FailStage: opts.failWrite})
-	if err != nil {
-		return nil, err
-	}
+	var mu sync.Mutex
 	emit := func(e Event) {
 		if opts.Progress != nil {
+			mu.Lock()
+			defer mu.Unlock()
 			opts.Progress(e)
 		}
 	}
+	total := 0 // set once planned; the steps come after
+	step := func(kind EventKind) func(string) {
+		return func(path string) { emit(Event{Kind: kind, File: PlannedFile{Path: path}, Of: total}) }
+	}
+	popts := agenix.PlanOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules,
+		UseNix: opts.UseNix, Paths: opts.Paths, Force: opts.Force, Rotate: opts.Rotate, Jobs: opts.Jobs, FailStage: opts.failWrite}
+	if opts.Steps {
+		popts.Opened, popts.Staged = step(EventOpened), step(EventStaged)
+	}
+	pl, err := agenix.NewPlan(ctx, popts)
+	if err != nil {
+		return nil, err
+	}
+	total = len(pl.Files())
 	if err := pl.Refused(); err != nil {
 		return pl.Result(), err
+	}
+	if opts.DryRun && opts.Preflight {
+		if err := pl.Open(ctx, opts.Identities); err != nil {
+			return pl.Result(), err
+		}
 	}
 	if opts.DryRun || len(pl.Files()) == 0 {
 		for _, f := range pl.Files() {

@@ -19,12 +19,13 @@ type auditOptions struct {
 func newAuditCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &auditOptions{}
 	cmd := &cobra.Command{
-		Use:   "audit [--format text|json|github] [--strict]",
+		Use:   "audit [--format text|json|github|gitlab] [--strict]",
 		Short: "Check that every secret is encrypted to exactly its declared recipients (CI)",
 		Long: `Read-only check for CI; needs no private key. Exit 0 in sync, 1 drift, 2 error.
 Drift is a stale, missing or undeclared secret (and, with --strict, an unverified one:
 X25519 recipients without a matching .nfrekey.lock entry).
---format github prints ::error/::warning annotations; json prints the ls document.`,
+--format github prints ::error/::warning annotations; json prints the ls document;
+gitlab prints a GitLab code-quality report. A broken rules file is reported in each.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if g.JSON && cmd.Flags().Changed("format") && o.Format != "json" {
@@ -34,19 +35,21 @@ X25519 recipients without a matching .nfrekey.lock entry).
 				o.Format = "json"
 			}
 			switch o.Format {
-			case "text", "json", "github":
+			case "text", "json", "github", "gitlab":
 			default:
-				return usageErrorf("--format must be text, json or github, not %q", o.Format)
+				return usageErrorf("--format must be text, json, github or gitlab, not %q", o.Format)
 			}
 			inv, err := auditRepo(cmd.Context(), g)
 			if err != nil {
-				return err
+				return auditStopped(io, g, o.Format, err)
 			}
 			switch o.Format {
 			case "json":
 				err = writeLsJSON(io.Out, inv)
 			case "github":
 				writeAuditGithub(io.Out, inv, o.Strict)
+			case "gitlab":
+				err = writeAuditGitlab(io.Out, inv, o.Strict)
 			default:
 				// -q: errors only; the exit code says in sync or drift.
 				if !g.Quiet {
@@ -65,7 +68,7 @@ X25519 recipients without a matching .nfrekey.lock entry).
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&o.Format, "format", "text", "output: text, json or github (annotations)")
+	cmd.Flags().StringVar(&o.Format, "format", "text", "output: text, json, github (annotations) or gitlab (code quality)")
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "count unverified secrets as drift")
 	return cmd
 }

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/nfrekey/nfrekey/reencrypt"
@@ -27,30 +26,62 @@ func newRekeyCmd(io *IO, g *globalOptions) *cobra.Command {
 		Long: `Brings every stale secret, or only the PATHs named, to its declared recipients.
 Adding recipients rewraps the file key only (the payload bytes stay); removing one, --rotate
 or --force re-encrypts under a fresh file key. Every planned file is opened before anything
-is written; each file is replaced atomically. A file in sync is not touched.`,
+is written; each file is replaced atomically. A file in sync is not touched.
+
+--dry-run is a preflight: it loads the identities and opens every planned file, writing
+nothing, so that a dry run exiting 0 means the real run can open everything.`,
+		Example: `  nfrekey rekey --dry-run -i ~/.ssh/id_ed25519
+  nfrekey rekey -i ~/.ssh/id_ed25519
+  nfrekey rekey --rotate secrets/db.age
+  nfrekey rekey --json | jq '.failed'`,
+		ValidArgsFunction: completeSecretPaths(io, g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRekey(cmd.Context(), io, g, o, args)
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&o.DryRun, "dry-run", false, "print the plan only")
+	f.BoolVar(&o.DryRun, "dry-run", false, "open every planned file and print the plan; write nothing")
 	f.BoolVar(&o.Force, "force", false, "re-encrypt every selected file, in sync or not")
 	f.BoolVar(&o.Rotate, "rotate", false, "give the rekeyed files fresh file keys even when only adding recipients")
 	return cmd
 }
 
-func planLine(p reencrypt.PlannedFile) string {
-	parts := []string{"~ " + p.Path}
+// rekeyReason says how a planned file is rewritten and why: a rewrap
+// keeps the payload bytes; a re-encryption gives a fresh file key. o is
+// nil when the flags of the run are not known (add-host, remove-host).
+func rekeyReason(p reencrypt.PlannedFile, o *rekeyOptions) string {
+	switch {
+	case !p.Fresh:
+		return "rewrap"
+	case o != nil && o.Force:
+		return "re-encrypt (--force)"
+	case len(p.Remove) > 0:
+		return "re-encrypt (recipient removed)"
+	case o != nil && o.Rotate:
+		return "re-encrypt (--rotate)"
+	case o != nil:
+		return "re-encrypt (recipients not provable from the header)"
+	}
+	return "re-encrypt"
+}
+
+// planLine is the plan line of add-host and remove-host.
+func planLine(p reencrypt.PlannedFile) string { return planText(p, nil, palette{}) }
+
+// planText is `~ PATH  +add -remove  how`, coloured by pal.
+func planText(p reencrypt.PlannedFile, o *rekeyOptions, pal palette) string {
+	parts := []string{pal.changed("~") + " " + pal.bold(p.Path)}
 	var ch []string
 	for _, a := range p.Add {
-		ch = append(ch, "+"+a)
+		ch = append(ch, pal.added("+"+a))
 	}
 	for _, r := range p.Remove {
-		ch = append(ch, "-"+r)
+		ch = append(ch, pal.removed("-"+r))
 	}
 	if len(ch) > 0 {
 		parts = append(parts, strings.Join(ch, " "))
 	}
+	parts = append(parts, pal.dim(rekeyReason(p, o)))
 	return strings.Join(parts, "  ")
 }
 
@@ -71,8 +102,8 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		return err
 	}
 	opts := reencrypt.RekeyOptions{
-		RepoRoot: repo, RulesFile: rules, DryRun: o.DryRun, Force: o.Force, Rotate: o.Rotate, Jobs: g.Jobs,
-		UseNix: g.useNix(),
+		RepoRoot: repo, RulesFile: rules, DryRun: o.DryRun, Preflight: o.DryRun, Steps: true, Force: o.Force, Rotate: o.Rotate,
+		Jobs: g.Jobs, UseNix: g.useNix(),
 	}
 	for _, a := range args {
 		abs, err := filepath.Abs(a)
@@ -81,12 +112,26 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		}
 		opts.Paths = append(opts.Paths, abs)
 	}
-	if !o.DryRun {
-		if opts.Identities, err = loadIdentities(io, g); err != nil {
-			return err
+	ids, idErr := loadIdentities(io, g)
+	switch {
+	case o.DryRun && len(g.Identities) == 0 && (idErr != nil || ids.Len() == 0):
+		// The contract's dry run needs no key (CI previews a rekey): with
+		// no identity to be had, it plans only and says the files were
+		// not opened. With identities, it is the preflight.
+		opts.Preflight = false
+		if !g.Quiet {
+			fmt.Fprintln(io.Err, "nfrekey: no identity found: the plan is not checked against the files (give -i to open them)")
 		}
+	case idErr != nil:
+		return idErr
+	default:
+		opts.Identities = ids
 	}
-	var bar *progressbar.ProgressBar
+	pal := newPalette(io, g)
+	var bar *rekeyBar
+	if io.StderrTTY && !g.Quiet && !g.JSON {
+		bar = newRekeyBar(io.Err, o.DryRun)
+	}
 	planned := 0
 	opts.Progress = func(e reencrypt.Event) {
 		switch e.Kind {
@@ -94,16 +139,15 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 			io.Interrupts.commitStarted()
 		case reencrypt.EventPlanned:
 			planned++
-			if !g.Quiet {
-				fmt.Fprintln(io.Out, planLine(e.File))
-			}
-		case reencrypt.EventWritten, reencrypt.EventFailed:
-			if io.StderrTTY && !g.Quiet {
-				if bar == nil {
-					bar = progressbar.NewOptions(planned, progressbar.OptionSetWriter(io.Err),
-						progressbar.OptionSetDescription("rekeying"), progressbar.OptionClearOnFinish())
+			if !g.Quiet && !g.JSON {
+				if bar != nil && bar.bar != nil {
+					_ = bar.bar.Clear()
 				}
-				bar.Add(1)
+				fmt.Fprintln(io.Out, planText(e.File, o, pal))
+			}
+		default:
+			if bar != nil {
+				bar.event(e, planned)
 			} else if g.Verbose && e.Kind == reencrypt.EventWritten {
 				fmt.Fprintf(io.Err, "nfrekey: rekeyed %s\n", e.File.Path)
 			}
@@ -111,7 +155,7 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	}
 	res, err := reencrypt.Rekey(ctx, opts)
 	if bar != nil {
-		bar.Finish()
+		bar.finish()
 	}
 	if io.Interrupts.interrupted() && !io.Interrupts.committing.Load() {
 		return interruptedError(io.Interrupts, err)
@@ -124,21 +168,23 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 			fmt.Fprintf(io.Err, "nfrekey: %s: %s\n", f.Path, oneLine(f.Err.Error()))
 		}
 		fmt.Fprintf(io.Err, "nfrekey: %s\n", oe.Summary())
+		if g.JSON {
+			writeJSONError(io, err)
+		}
 		return &exitError{code: exitInput, silent: true}
 	}
 	if reencrypt.IsInput(err) || res == nil {
 		return reencryptError(err)
 	}
-	if !o.DryRun && !g.Quiet {
-		fmt.Fprintf(io.Out, "rekeyed %d, unchanged %d, failed %d\n", res.Rekeyed, res.Unchanged, len(res.Failed))
+	if g.JSON {
+		if jerr := writeJSON(io, rekeyDoc(res, o)); jerr != nil {
+			return jerr
+		}
+	} else if !g.Quiet {
+		fmt.Fprintln(io.Out, rekeySummary(res, o.DryRun))
 	}
-	if res.TempsRemoved > 0 && !g.Quiet {
-		fmt.Fprintf(io.Err, "nfrekey: removed %d temp files left by an interrupted run\n", res.TempsRemoved)
-	}
-	if n := len(res.Unverified); n > 0 && !g.Quiet {
-		// Plain rekey leaves them alone (their counts agree); say how to
-		// make them auditable rather than let them stay unverified unseen.
-		fmt.Fprintf(io.Err, "nfrekey: %d secrets are unverified (X25519 recipients not provable from the header); rekey --force PATH... to bring them under the lock\n", n)
+	if !g.Quiet {
+		rekeyNotes(io, res, rules)
 	}
 	if err != nil {
 		// The commit's failures (files left as they were, fsyncs, the
@@ -152,4 +198,86 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		return reencryptError(err)
 	}
 	return nil
+}
+
+// rekeySummary is the run's last line on stdout. The real run's is the
+// contract's `rekeyed N, unchanged M, failed K`.
+func rekeySummary(res *reencrypt.RekeyResult, dry bool) string {
+	if !dry {
+		return fmt.Sprintf("rekeyed %d, unchanged %d, failed %d", res.Rekeyed, res.Unchanged, len(res.Failed))
+	}
+	fresh := 0
+	for _, p := range res.Plan {
+		if p.Fresh {
+			fresh++
+		}
+	}
+	s := fmt.Sprintf("dry run: %s to rekey (%d rewrap, %d re-encryption), %d unchanged",
+		plural(len(res.Plan), "secret", "secrets"), len(res.Plan)-fresh, fresh, res.Unchanged)
+	if len(res.Plan) > 0 {
+		s += "; every planned file opens with these identities"
+	}
+	return s + "; nothing written"
+}
+
+// rekeyNotes tells, on stderr, what the run left alone and the next step
+// for each: temps of a killed run it removed, unverified, missing and
+// undeclared secrets.
+func rekeyNotes(io *IO, res *reencrypt.RekeyResult, rules string) {
+	if res.TempsRemoved > 0 {
+		fmt.Fprintf(io.Err, "nfrekey: removed %s left by an interrupted run\n", plural(res.TempsRemoved, "temp file", "temp files"))
+	}
+	if n := len(res.Unverified); n > 0 {
+		// Plain rekey leaves them alone (their counts agree); say how to
+		// make them auditable rather than let them stay unverified unseen.
+		fmt.Fprintf(io.Err, "nfrekey: %s (X25519 recipients not provable from the header); rekey --force PATH... to bring them under the lock\n",
+			plural(n, "secret is unverified", "secrets are unverified"))
+	}
+	for _, m := range res.Missing {
+		fmt.Fprintf(io.Err, "nfrekey: %s is declared but does not exist yet: create it with agenix -e %s\n", m, m)
+	}
+	for _, u := range res.Undeclared {
+		fmt.Fprintf(io.Err, "nfrekey: %s is not declared in %s: add a rule for it, or delete it\n", u, filepath.Base(rules))
+	}
+}
+
+// plural is "1 secret", "2 secrets".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// rekeyJSON is the document of rekey --json (docs/cli.md).
+type rekeyJSON struct {
+	DryRun     bool             `json:"dry_run"`
+	Plan       []rekeyJSONEntry `json:"plan"`
+	Rekeyed    int              `json:"rekeyed"`
+	Unchanged  int              `json:"unchanged"`
+	Failed     []rekeyJSONFail  `json:"failed"`
+	Unverified []string         `json:"unverified"`
+	Missing    []string         `json:"missing"`
+	Undeclared []string         `json:"undeclared"`
+}
+
+// rekeyJSONEntry is add-host's plan entry plus how and why.
+type rekeyJSONEntry struct {
+	rekeyJSONFile
+	Reason string `json:"reason"`
+}
+
+func rekeyDoc(res *reencrypt.RekeyResult, o *rekeyOptions) rekeyJSON {
+	d := rekeyJSON{DryRun: o.DryRun, Plan: []rekeyJSONEntry{}, Rekeyed: res.Rekeyed, Unchanged: res.Unchanged,
+		Failed: []rekeyJSONFail{}, Unverified: nonNil(res.Unverified), Missing: nonNil(res.Missing),
+		Undeclared: nonNil(res.Undeclared)}
+	for _, p := range res.Plan {
+		d.Plan = append(d.Plan, rekeyJSONEntry{
+			rekeyJSONFile: rekeyJSONFile{Path: p.Path, Add: nonNil(p.Add), Remove: nonNil(p.Remove), Fresh: p.Fresh},
+			Reason:        rekeyReason(p, o)})
+	}
+	for _, f := range res.Failed {
+		d.Failed = append(d.Failed, rekeyJSONFail{Path: f.Path, Error: oneLine(f.Err.Error())})
+	}
+	return d
 }

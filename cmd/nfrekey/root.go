@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -53,15 +52,36 @@ type globalOptions struct {
 	Verbose    bool
 	Quiet      bool
 	NoColor    bool
-	Jobs       int
+	Jobs       int    // 0: one per CPU
 	Eval       string // native or nix: how the rules file is evaluated
+
+	// noted are the -v notes already printed: each repo root, rules file
+	// and identity is said once, however often it is looked up.
+	noted map[string]bool
+	io    *IO
+}
+
+// note prints a -v note once.
+func (g *globalOptions) note(format string, args ...any) {
+	if !g.Verbose || g.io == nil {
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	if g.noted[msg] {
+		return
+	}
+	if g.noted == nil {
+		g.noted = map[string]bool{}
+	}
+	g.noted[msg] = true
+	fmt.Fprintf(g.io.Err, "nfrekey: %s\n", msg)
 }
 
 // useNix reports whether --eval=nix was given.
 func (g *globalOptions) useNix() bool { return g.Eval == "nix" }
 
 func newRootCmd(io *IO) (*cobra.Command, *globalOptions) {
-	g := &globalOptions{}
+	g := &globalOptions{io: io}
 	root := &cobra.Command{
 		Use:   "nfrekey",
 		Short: "Keep a NixOS fleet's secrets encrypted to exactly the right machines",
@@ -74,7 +94,7 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
+		return usageErrorf("%v (see '%s --help')", flagErrorWords(err), c.CommandPath())
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.Repo, "repo", "", "repo root (default: nearest parent holding secrets.nix, .sops.yaml, flake.nix or .git)")
@@ -84,7 +104,9 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "explain what is done and skipped")
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print errors only")
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
-	pf.IntVarP(&g.Jobs, "jobs", "j", runtime.NumCPU(), "files processed in parallel")
+	// 0 is one per CPU (reencrypt's default), so that help and the
+	// generated reference do not depend on the machine that made them.
+	pf.VarP((*jobsValue)(&g.Jobs), "jobs", "j", "files processed in parallel (default: one per CPU)")
 	pf.StringVar(&g.Eval, "eval", "native", "rules evaluator: native or nix (runs nix-instantiate once)")
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
 		if g.Eval != "native" && g.Eval != "nix" {
@@ -101,6 +123,7 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	root.AddCommand(newScanCmd(io, g))
 	root.AddCommand(newAddHostCmd(io, g))
 	root.AddCommand(newRemoveHostCmd(io, g))
+	registerCompletions(root, io, g)
 	return root, g
 }
 

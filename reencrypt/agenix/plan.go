@@ -38,6 +38,12 @@ type PlanOptions struct {
 	// Former: see AuditOptions.Former.
 	Former []Declared
 
+	// Opened and Staged, when set, are called with each planned file's
+	// path once its file key is unwrapped (Open) and once its temp file is
+	// written (Stage, failed or not): the caller's progress. They are
+	// called from several goroutines at once.
+	Opened, Staged func(path string)
+
 	// FailStage is fault injection for tests: called with each planned
 	// file once its temp file is written, an error it returns is handled
 	// as an I/O failure of that file (root is not stopped by permissions).
@@ -116,6 +122,9 @@ type RekeyResult struct {
 	// count-only recipients without a trusted lock entry), by path: a
 	// --force rekey of them brings them under the lock.
 	Unverified []string
+	// Missing are the selected secrets declared without a file yet;
+	// Undeclared the .age files no rule covers (repo-relative paths).
+	Missing, Undeclared []string
 }
 
 type planned struct {
@@ -155,8 +164,14 @@ func NewPlan(ctx context.Context, opts PlanOptions) (*Plan, error) {
 		return nil, err
 	}
 	pl := &Plan{Inventory: inv, opts: opts}
+	for _, s := range inv.Secrets {
+		if s.Status == StatusUndeclared {
+			pl.res.Undeclared = append(pl.res.Undeclared, s.Path)
+		}
+	}
 	for _, s := range selected {
 		if !s.Exists {
+			pl.res.Missing = append(pl.res.Missing, s.Path)
 			continue
 		}
 		if s.Status == StatusInvalid {
@@ -208,6 +223,9 @@ func (pl *Plan) Open(ctx context.Context, ids *identity.Set) error {
 			return
 		}
 		errs[i] = pl.Inventory.open(pl.files[i], list)
+		if pl.opts.Opened != nil {
+			pl.opts.Opened(pl.files[i].s.Path)
+		}
 	})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted before writing anything: %w", err)
@@ -243,6 +261,9 @@ func (pl *Plan) Stage(ctx context.Context, tx *txn.Tx) error {
 			return
 		}
 		pl.files[i].stage(ctx, tx, cpu, pl.opts.FailStage)
+		if pl.opts.Staged != nil {
+			pl.opts.Staged(pl.files[i].s.Path)
+		}
 	})
 	discard := func() {
 		for _, p := range pl.files {
