@@ -112,20 +112,16 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		}
 		opts.Paths = append(opts.Paths, abs)
 	}
-	ids, idErr := loadIdentities(io, g)
-	switch {
-	case o.DryRun && len(g.Identities) == 0 && (idErr != nil || ids.Len() == 0):
-		// The contract's dry run needs no key (CI previews a rekey): with
-		// no identity to be had, it plans only and says the files were
-		// not opened. With identities, it is the preflight.
+	if o.DryRun && len(g.Identities) == 0 {
+		// The contract's dry run needs no key (a CI job previews a
+		// rekey, perhaps on a machine with an unrelated host key): it
+		// plans only and says so. With -i it is the preflight.
 		opts.Preflight = false
 		if !g.Quiet {
-			fmt.Fprintln(io.Err, "nfrekey: no identity found: the plan is not checked against the files (give -i to open them)")
+			fmt.Fprintln(io.Err, "nfrekey: no -i given: the plan is not checked against the files (give -i to open them)")
 		}
-	case idErr != nil:
-		return idErr
-	default:
-		opts.Identities = ids
+	} else if opts.Identities, err = loadIdentities(io, g); err != nil {
+		return err
 	}
 	pal := newPalette(io, g)
 	var bar *rekeyBar
