@@ -55,13 +55,13 @@ func planLine(p reencrypt.PlannedFile) string {
 }
 
 func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, args []string) error {
-	repo, rules, err := repoAndRules(g)
+	repo, rules, err := repoAndBackends(g)
 	if err != nil {
 		return err
 	}
 	opts := reencrypt.RekeyOptions{
 		RepoRoot: repo, RulesFile: rules, DryRun: o.DryRun, Force: o.Force, Rotate: o.Rotate, Jobs: g.Jobs,
-		UseNix: g.useNix(),
+		UseNix: g.useNix(), SopsConfig: g.SopsConfig,
 	}
 	for _, a := range args {
 		abs, err := filepath.Abs(a)
