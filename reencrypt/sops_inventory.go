@@ -28,6 +28,8 @@ const sopsMaxSize = 16 << 20
 // sopsSecret is what a rekey needs of an audited sops file.
 type sopsSecret struct {
 	file      *sopsfile.File
+	config    string // the governing .sops.yaml (absolute)
+	rule      int    // the index of the rule matching it
 	info      fs.FileInfo
 	sum       []byte
 	want      [][]sopsfile.Recipient // the rule's key groups, plus the file's keys of types nfrekey does not judge
@@ -41,6 +43,7 @@ type sopsInventory struct {
 	root     string
 	explicit string                      // --sops-config, absolute
 	configs  map[string]*sopsyaml.Config // by absolute path
+	srcs     map[string][]byte           // the bytes each was parsed from
 	used     map[string]bool             // configs governing a file
 	secrets  []*Secret
 	findings []Finding
@@ -70,7 +73,7 @@ func (si *sopsInventory) config(path string) (*sopsyaml.Config, error) {
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	si.configs[path] = c
+	si.configs[path], si.srcs[path] = c, src
 	return c, nil
 }
 
@@ -86,7 +89,19 @@ func (si *sopsInventory) governing(abs string) (string, error) {
 // auditSops finds every sops file of the repo and judges it against its
 // creation rule.
 func auditSops(ctx context.Context, root, explicit string) (*sopsInventory, error) {
-	si := &sopsInventory{root: root, configs: map[string]*sopsyaml.Config{}, used: map[string]bool{}}
+	return auditSopsOver(ctx, root, explicit, nil)
+}
+
+// auditSopsOver is auditSops with some configs replaced by edited ones
+// (by absolute path), not yet written: add-host plans against them.
+func auditSopsOver(ctx context.Context, root, explicit string, overlay map[string]*sopsyaml.Config) (*sopsInventory, error) {
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	si := &sopsInventory{root: root, configs: map[string]*sopsyaml.Config{}, srcs: map[string][]byte{}, used: map[string]bool{}}
+	for p, c := range overlay {
+		si.configs[p] = c
+	}
 	if explicit != "" {
 		abs, err := filepath.Abs(explicit)
 		if err != nil {
@@ -242,6 +257,7 @@ func (si *sopsInventory) judge(abs string, matched map[string]map[int]bool) (*Se
 	}
 	matched[cfgPath][rule.Index] = true
 	row.Declared, row.Line = true, rule.Line
+	ss.config, ss.rule = cfgPath, rule.Index
 	ss.threshold = rule.Shamir
 	ss.store = storeOptions(cfg.Stores)
 	names := si.namesOf(cfg)
