@@ -116,7 +116,7 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 			return pl.Result(), err
 		}
 	case len(agePaths) > 0:
-		return nil, inputErr(fmt.Errorf("%s: not a sops file of the repo, and the repo has no agenix rules file", agePaths[0]))
+		return nil, inputErr(fmt.Errorf("%s: not a secret of the repo: no sops metadata, and the repo has no agenix rules file", agePaths[0]))
 	}
 	if err := sp.refused(); err != nil {
 		return joinPlan(pl, sp), err

@@ -257,7 +257,7 @@ func sopsAffected(ctx context.Context, root, explicit string, edits []sopsHostEd
 	selected := map[string]bool{}
 	var affected []string
 	for _, s := range si.secrets {
-		if s.sops == nil || s.sops.config == "" {
+		if s.sops.config == "" {
 			continue
 		}
 		rules, ok := changed[s.sops.config]

@@ -212,11 +212,39 @@ func (si *sopsInventory) judge(abs string, matched map[string]map[int]bool) (*Se
 	row := &Secret{Backend: BackendSops}
 	row.Path, row.File, row.Exists = rel, abs, true
 	f, lerr := sopsfile.Load(abs, data)
-	if lerr != nil {
-		if isPlainParse(abs, data) {
-			return nil, nil // a plain document that only mentions sops
+	if lerr != nil && isPlainParse(abs, data) {
+		return nil, nil // a plain document that only mentions sops
+	}
+	// The governing rule is found from the path alone, so that a broken
+	// file is still known to the rule it falls under (an add-host to that
+	// rule must not skip it).
+	ss := &sopsSecret{}
+	row.sops = ss
+	cfgPath, err := si.governing(abs)
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	var cfg *sopsyaml.Config
+	var rule *sopsyaml.Rule
+	if cfgPath != "" {
+		if cfg, err = si.config(cfgPath); err != nil {
+			return nil, err
 		}
-		row.Status, row.Err = StatusInvalid, lerr
+		si.used[cfgPath] = true
+		row.Rules = relTo(si.root, cfgPath)
+		matchPath := filepath.ToSlash(mustRel(filepath.Dir(cfgPath), abs))
+		if strings.HasPrefix(matchPath, "../") {
+			matchPath = filepath.ToSlash(abs) // sops matches the absolute path of a file outside the config's directory
+		}
+		if r, ok := cfg.Match(matchPath); ok {
+			rule = r
+			row.Line = r.Line
+			ss.config, ss.rule = cfgPath, r.Index
+		}
+	}
+	if lerr != nil {
+		// Rows are shown under their path already.
+		row.Status, row.Err = StatusInvalid, trimPath(lerr, abs)
 		return row, nil
 	}
 	info, err := os.Lstat(abs)
@@ -224,30 +252,13 @@ func (si *sopsInventory) judge(abs string, matched map[string]map[int]bool) (*Se
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
 	sum := sha256.Sum256(data)
-	ss := &sopsSecret{file: f, info: info, sum: sum[:]}
-	row.sops = ss
-
-	cfgPath, err := si.governing(abs)
-	if err != nil {
-		return nil, inputErr(err)
-	}
-	if cfgPath == "" {
+	ss.file, ss.info, ss.sum = f, info, sum[:]
+	switch {
+	case cfg == nil:
 		row.Status = StatusUndeclared
 		row.Err = errors.New("no .sops.yaml governs it")
 		return row, nil
-	}
-	cfg, err := si.config(cfgPath)
-	if err != nil {
-		return nil, err
-	}
-	si.used[cfgPath] = true
-	row.Rules = relTo(si.root, cfgPath)
-	matchPath := filepath.ToSlash(mustRel(filepath.Dir(cfgPath), abs))
-	if strings.HasPrefix(matchPath, "../") {
-		matchPath = filepath.ToSlash(abs) // sops matches the absolute path of a file outside the config's directory
-	}
-	rule, ok := cfg.Match(matchPath)
-	if !ok {
+	case rule == nil:
 		row.Status = StatusUndeclared
 		row.Err = fmt.Errorf("no creation rule of %s matches it", row.Rules)
 		return row, nil
@@ -256,8 +267,7 @@ func (si *sopsInventory) judge(abs string, matched map[string]map[int]bool) (*Se
 		matched[cfgPath] = map[int]bool{}
 	}
 	matched[cfgPath][rule.Index] = true
-	row.Declared, row.Line = true, rule.Line
-	ss.config, ss.rule = cfgPath, rule.Index
+	row.Declared = true
 	ss.threshold = rule.Shamir
 	ss.store = storeOptions(cfg.Stores)
 	names := si.namesOf(cfg)
@@ -493,4 +503,12 @@ func mustRel(base, p string) string {
 		return rel
 	}
 	return p
+}
+
+// trimPath drops a leading "PATH: " from err's text.
+func trimPath(err error, path string) error {
+	if msg, ok := strings.CutPrefix(err.Error(), path+": "); ok {
+		return errors.New(msg)
+	}
+	return err
 }
