@@ -9,9 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/nfrekey/nfrekey/internal/gitignore"
 	"github.com/nfrekey/nfrekey/internal/inputfile"
@@ -117,8 +119,15 @@ func auditSopsOver(ctx context.Context, root, explicit string, overlay map[strin
 		return nil, err
 	}
 	matched := map[string]map[int]bool{} // config -> rules matching a file
-	for _, abs := range files {
-		s, err := si.judge(abs, matched)
+	// Reading and parsing are most of an audit: in parallel; judging
+	// against the configs (shared state) in order.
+	cands := make([]candidate, len(files))
+	forEachIndex(len(files), func(i int) { cands[i] = loadCandidate(files[i]) })
+	for i, abs := range files {
+		if cands[i].skip {
+			continue
+		}
+		s, err := si.judge(abs, cands[i], matched)
 		if err != nil {
 			return nil, err
 		}
@@ -203,18 +212,49 @@ func mayBeSops(path string, data []byte) bool {
 }
 
 // judge reads one candidate file; nil when it is not a sops file.
-func (si *sopsInventory) judge(abs string, matched map[string]map[int]bool) (*Secret, error) {
+// candidate is a file of the walk, read and parsed.
+type candidate struct {
+	data []byte
+	f    *sopsfile.File
+	err  error // why it does not load (a broken sops file)
+	skip bool  // not a sops file
+}
+
+func loadCandidate(abs string) candidate {
 	data, err := inputfile.Read(abs, sopsMaxSize)
 	if err != nil || !mayBeSops(abs, data) {
-		return nil, nil
+		return candidate{skip: true}
 	}
+	f, lerr := sopsfile.Load(abs, data)
+	if lerr != nil && isPlainParse(abs, data) {
+		return candidate{skip: true} // a plain document that only mentions sops
+	}
+	return candidate{data: data, f: f, err: lerr}
+}
+
+// forEachIndex runs f(0..n-1) on NumCPU goroutines.
+func forEachIndex(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.NumCPU(), n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (si *sopsInventory) judge(abs string, c candidate, matched map[string]map[int]bool) (*Secret, error) {
 	rel := relTo(si.root, abs)
 	row := &Secret{Backend: BackendSops}
 	row.Path, row.File, row.Exists = rel, abs, true
-	f, lerr := sopsfile.Load(abs, data)
-	if lerr != nil && isPlainParse(abs, data) {
-		return nil, nil // a plain document that only mentions sops
-	}
+	data, f, lerr := c.data, c.f, c.err
 	// The governing rule is found from the path alone, so that a broken
 	// file is still known to the rule it falls under (an add-host to that
 	// rule must not skip it).

@@ -102,34 +102,19 @@ func (sp *sopsPlan) open(ctx context.Context, ids *identity.Set) error {
 	list := ids.Age()
 	sp.out = make([][]byte, len(sp.files))
 	errs := make([]error, len(sp.files))
-	jobs := sp.jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(jobs, len(sp.files)) {
-		wg.Go(func() {
-			for i := range next {
-				if err := ctx.Err(); err != nil {
-					errs[i] = err
-					continue
-				}
-				s, pf := sp.files[i], sp.planned[i]
-				ss := s.sops
-				if pf.Fresh {
-					sp.out[i], errs[i] = ss.file.Rotate(ctx, list, ss.want, ss.threshold, ss.store)
-				} else {
-					sp.out[i], errs[i] = ss.file.Rewrap(ctx, list, ss.want, ss.threshold, ss.store)
-				}
-			}
-		})
-	}
-	for i := range sp.files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	sp.each(sp.jobs, func(i int) {
+		if err := ctx.Err(); err != nil {
+			errs[i] = err
+			return
+		}
+		s, pf := sp.files[i], sp.planned[i]
+		ss := s.sops
+		if pf.Fresh {
+			sp.out[i], errs[i] = ss.file.Rotate(ctx, list, ss.want, ss.threshold, ss.store)
+		} else {
+			sp.out[i], errs[i] = ss.file.Rewrap(ctx, list, ss.want, ss.threshold, ss.store)
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted before writing anything: %w", err)
 	}
@@ -147,18 +132,44 @@ func (sp *sopsPlan) open(ctx context.Context, ids *identity.Set) error {
 
 // stage writes every rewritten file into a temp of tx (phase secrets),
 // guarded: the commit will not rename over a file changed since it was
-// read. A file failing for an I/O reason is left out and reported.
+// read. A file failing for an I/O reason is left out and reported. Temps
+// are written in parallel: each waits on its own fsync.
 func (sp *sopsPlan) stage(tx *txn.Tx) {
-	if sp == nil {
+	if sp == nil || len(sp.files) == 0 {
 		return
 	}
-	for i, s := range sp.files {
-		_, err := tx.Stage(txn.Write{Path: s.File, Phase: txn.PhaseSecrets, Data: sp.out[i],
+	errs := make([]error, len(sp.files))
+	sp.each(max(16, 4*sp.jobs), func(i int) {
+		s := sp.files[i]
+		_, errs[i] = tx.Stage(txn.Write{Path: s.File, Phase: txn.PhaseSecrets, Data: sp.out[i],
 			Expect: &txn.Source{Info: s.sops.info, SHA256: s.sops.sum}})
+	})
+	for i, err := range errs {
 		if err != nil {
-			sp.failed = append(sp.failed, FileError{Path: s.Path, Err: err})
+			sp.failed = append(sp.failed, FileError{Path: sp.files[i].Path, Err: err})
 		}
 	}
+}
+
+// each runs f for every planned file on up to jobs goroutines.
+func (sp *sopsPlan) each(jobs int, f func(i int)) {
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(jobs, len(sp.files)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range sp.files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // result is what the run did to the sops files, given the secrets'

@@ -20,6 +20,10 @@ type File struct {
 	LastModified time.Time
 
 	data []byte
+	// tree is data parsed, still encrypted: Rewrap emits it with new key
+	// groups instead of parsing data once more (the parse is most of a
+	// rewrap's cost). Nothing may decrypt it in place.
+	tree sops.Tree
 	// implicitSuffix is set when the metadata names no encryption rule:
 	// sops then assumes unencrypted_suffix "_unencrypted" and would write it
 	// out, a line the file never had.
@@ -85,6 +89,7 @@ func Load(path string, data []byte) (*File, error) {
 		Threshold:    tree.Metadata.ShamirThreshold,
 		LastModified: tree.Metadata.LastModified,
 		data:         data,
+		tree:         tree,
 	}
 	if tree.Metadata.UnencryptedSuffix == sops.DefaultUnencryptedSuffix {
 		f.implicitSuffix = !hasMetadataKey(format, data, "unencrypted_suffix")

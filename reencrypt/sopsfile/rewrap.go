@@ -35,18 +35,13 @@ func (f *File) Rewrap(ctx context.Context, ids []age.Identity, groups [][]Recipi
 		return nil, err
 	}
 	ks := newKeyService(ctx, ids)
-	check, err := loadTree(f.Path, f.Format, f.data)
-	if err != nil {
-		return nil, err
-	}
+	check := cloneTree(f.tree)
 	dataKey, err := f.openAndVerify(&check, ks)
 	if err != nil {
 		return nil, err
 	}
-	tree, err := loadTree(f.Path, f.Format, f.data)
-	if err != nil {
-		return nil, err
-	}
+	// A shallow copy: only its metadata is replaced below.
+	tree := f.tree
 	threshold = effectiveThreshold(threshold, len(groups))
 	m := &tree.Metadata
 	if sameGroups(m.KeyGroups, groups) && m.ShamirThreshold == threshold {
@@ -80,10 +75,7 @@ func (f *File) Rotate(ctx context.Context, ids []age.Identity, groups [][]Recipi
 		return nil, err
 	}
 	ks := newKeyService(ctx, ids)
-	tree, err := loadTree(f.Path, f.Format, f.data)
-	if err != nil {
-		return nil, err
-	}
+	tree := cloneTree(f.tree)
 	// tree now holds the plaintext values, to be re-encrypted in place.
 	if _, err := f.openAndVerify(&tree, ks); err != nil {
 		return nil, err
@@ -278,15 +270,15 @@ func (f *File) emit(tree sops.Tree, groups [][]Recipient, st StoreOptions) ([]by
 	if err != nil {
 		return nil, fmt.Errorf("%s: writing %s: %w", f.Path, f.Format, err)
 	}
-	back, err := Load(f.Path, out)
+	back, err := loadTree(f.Path, f.Format, out)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the rewritten file does not load back: %w", f.Path, err)
 	}
-	if len(back.Groups) != len(groups) {
-		return nil, fmt.Errorf("%s: the rewritten file has %d key groups, want %d", f.Path, len(back.Groups), len(groups))
+	if len(back.Metadata.KeyGroups) != len(groups) {
+		return nil, fmt.Errorf("%s: the rewritten file has %d key groups, want %d", f.Path, len(back.Metadata.KeyGroups), len(groups))
 	}
-	for i, g := range back.Groups {
-		if !equalRecipients(g.Recipients, groups[i]) {
+	for i, g := range back.Metadata.KeyGroups {
+		if !equalRecipients(recipientsOf(g), groups[i]) {
 			return nil, fmt.Errorf("%s: the rewritten file's key group %d differs from the one asked for", f.Path, i+1)
 		}
 	}
