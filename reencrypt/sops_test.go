@@ -279,3 +279,31 @@ func TestSopsSSHTrapFinding(t *testing.T) {
 		t.Errorf("findings: %v", got)
 	}
 }
+
+// --sops-config governs every file, whatever .sops.yaml lies nearer; a
+// file outside its directory is matched by its absolute path, as sops does.
+func TestSopsExplicitConfig(t *testing.T) {
+	r := newSopsRepo(t)
+	web1 := newX25519Host(t, "web1")
+	r.config(t, map[string]string{"web1": web1.text}, "web1") // the nearest one: web1 granted
+	conf := "keys:\n  - &admin " + r.admin.Recipient().String() + "\ncreation_rules:\n  - path_regex: /secrets/\n    key_groups:\n      - age:\n          - *admin\n"
+	r.write(t, "conf/sops.yaml", conf)
+	inv, err := Audit(context.Background(), AuditOptions{RepoRoot: r.dir, SopsConfig: filepath.Join(r.dir, "conf/sops.yaml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range inv.Secrets {
+		if s.Status != StatusOK || s.Rules != "conf/sops.yaml" {
+			t.Errorf("%s: %s under %q, want ok under conf/sops.yaml", s.Path, s.Status, s.Rules)
+		}
+	}
+	if !slices.Equal(inv.SopsConfigs, []string{"conf/sops.yaml"}) {
+		t.Errorf("configs: %v", inv.SopsConfigs)
+	}
+	// Without it, the nearest config rules: web1 is missing everywhere.
+	for _, s := range r.audit(t).Secrets {
+		if s.Status != StatusStale {
+			t.Errorf("%s: %s, want stale", s.Path, s.Status)
+		}
+	}
+}
