@@ -24,10 +24,6 @@ type File struct {
 	// groups instead of parsing data once more (the parse is most of a
 	// rewrap's cost). Nothing may decrypt it in place.
 	tree sops.Tree
-	// implicitSuffix is set when the metadata names no encryption rule:
-	// sops then assumes unencrypted_suffix "_unencrypted" and would write it
-	// out, a line the file never had.
-	implicitSuffix bool
 }
 
 // Group is one key group of a file's metadata: every recipient in it wraps
@@ -90,9 +86,6 @@ func Load(path string, data []byte) (*File, error) {
 		LastModified: tree.Metadata.LastModified,
 		data:         data,
 		tree:         tree,
-	}
-	if tree.Metadata.UnencryptedSuffix == sops.DefaultUnencryptedSuffix {
-		f.implicitSuffix = !hasMetadataKey(format, data, "unencrypted_suffix")
 	}
 	for _, g := range tree.Metadata.KeyGroups {
 		f.Groups = append(f.Groups, Group{Recipients: recipientsOf(g)})
@@ -182,4 +175,13 @@ func hasMetadataKey(format string, data []byte, key string) bool {
 		}
 	}
 	return false
+}
+
+// implicitSuffix reports whether the metadata names no encryption rule:
+// sops then assumes unencrypted_suffix "_unencrypted" and would write it
+// out, a line the file never had. It re-reads the metadata, so it is asked
+// only when a file is rewritten: an audit parses each file once.
+func (f *File) implicitSuffix() bool {
+	return f.tree.Metadata.UnencryptedSuffix == sops.DefaultUnencryptedSuffix &&
+		!hasMetadataKey(f.Format, f.data, "unencrypted_suffix")
 }

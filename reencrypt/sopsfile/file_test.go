@@ -49,7 +49,7 @@ func TestEmitRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if mustLoad(t, c.name, data).implicitSuffix {
+		if mustLoad(t, c.name, data).implicitSuffix() {
 			tree.Metadata.UnencryptedSuffix = ""
 		}
 		out, err := storeFor(c.format, StoreOptions{}).EmitEncryptedFile(tree)

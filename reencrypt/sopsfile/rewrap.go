@@ -263,7 +263,7 @@ func (f *File) newKey(r Recipient) (*sopsage.MasterKey, error) {
 // that it carries exactly groups: the stores' emitters are trusted only as
 // far as that.
 func (f *File) emit(tree sops.Tree, groups [][]Recipient, st StoreOptions) ([]byte, error) {
-	if f.implicitSuffix {
+	if f.implicitSuffix() {
 		tree.Metadata.UnencryptedSuffix = ""
 	}
 	out, err := storeFor(f.Format, st).EmitEncryptedFile(tree)
