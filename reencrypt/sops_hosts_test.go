@@ -14,6 +14,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
+	"github.com/nfrekey/nfrekey/internal/sshage"
 	"github.com/nfrekey/nfrekey/recipients"
 )
 
@@ -38,7 +39,11 @@ func sshHostWithAge(t *testing.T) (host, *age.X25519Identity) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return host{name: "web3", text: text, recip: r}, id
+	sid, err := sshage.NewIdentity(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return host{name: "web3", text: text, recip: r, id: []age.Identity{sid}}, id
 }
 
 func TestSopsAddRemoveHost(t *testing.T) {
@@ -109,4 +114,77 @@ func TestSopsAddRemoveHost(t *testing.T) {
 	if _, err := RemoveHost(ctx, RemoveHostOptions{RepoRoot: r.dir, Name: "web3", Identities: ids}); !IsInput(err) {
 		t.Errorf("removing an unknown host: %v", err)
 	}
+}
+
+// A repo with both backends: one add-host edits secrets.nix and .sops.yaml
+// (each --group goes where it exists) and rekeys both kinds of file; the
+// audit of both is ok after, and remove-host takes it out of both.
+func TestMixedAddRemoveHost(t *testing.T) {
+	r := newSopsRepo(t)
+	r.config(t, nil)
+	op := newSSHHost(t, "op")
+	web3, web3age := sshHostWithAge(t)
+	rules := filepath.Join(r.dir, "secrets.nix")
+	r.write(t, "secrets.nix", "let\n  op = \""+op.text+"\";\n  servers = [ op ];\nin\n{\n  \"secrets/a.age\".publicKeys = servers;\n}\n")
+	encryptTo(t, filepath.Join(r.dir, "secrets/a.age"), []byte("the plaintext"), false, op)
+	ctx := context.Background()
+	ids := identity.Join(identity.New(r.admin), identity.New(op.id...))
+	audit := func() *Inventory {
+		inv, err := Audit(ctx, AuditOptions{RepoRoot: r.dir, RulesFile: rules})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return inv
+	}
+	if inv := audit(); !inv.InSync(false) || len(inv.Secrets) != 6 {
+		t.Fatalf("before: %v", rows(inv))
+	}
+
+	res, err := AddHost(ctx, AddHostOptions{RepoRoot: r.dir, RulesFiles: []string{rules}, Name: "web3", Key: web3.recip,
+		Groups: []string{"servers", "^secrets/"}, Identities: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var edited []string
+	for _, e := range res.Edits {
+		edited = append(edited, e.Path)
+	}
+	slices.Sort(edited)
+	if !slices.Equal(edited, []string{".sops.yaml", "secrets.nix"}) || res.Rekey.Rekeyed != 6 {
+		t.Fatalf("add-host edited %v, rekeyed %d", edited, res.Rekey.Rekeyed)
+	}
+	for _, s := range audit().Secrets {
+		if s.Status != StatusOK && s.Status != StatusUnverified {
+			t.Errorf("%s (%s): %s", s.Path, s.Backend, s.Status)
+		}
+		if s.Backend == BackendSops && !opens(t, s.File, web3age) {
+			t.Errorf("%s: web3 cannot open it", s.Path)
+		}
+	}
+	if !decrypts(t, filepath.Join(r.dir, "secrets/a.age"), web3.id...) {
+		t.Error("secrets/a.age: web3 cannot decrypt it")
+	}
+
+	if _, err := RemoveHost(ctx, RemoveHostOptions{RepoRoot: r.dir, RulesFiles: []string{rules}, Name: "web3", Identities: ids}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"secrets.nix", ".sops.yaml"} {
+		if b, _ := os.ReadFile(filepath.Join(r.dir, p)); strings.Contains(string(b), "web3") {
+			t.Errorf("%s still names web3:\n%s", p, b)
+		}
+	}
+	if !audit().InSync(false) || decrypts(t, filepath.Join(r.dir, "secrets/a.age"), web3.id...) {
+		t.Error("after remove-host: drift, or web3 still decrypts a.age")
+	}
+}
+
+func decrypts(t *testing.T, path string, ids ...age.Identity) bool {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = age.Decrypt(f, ids...)
+	return err == nil
 }
