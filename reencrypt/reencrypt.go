@@ -52,8 +52,10 @@ type Event struct {
 	Err  error // EventFailed
 }
 
-// Rekey brings the selected stale secrets (all with Force) to their
-// declared recipients, as one transaction:
+// Rekey brings the selected stale secrets (all with Force), .age and sops
+// files alike, to their declared recipients, as one transaction (a sops
+// file gaining recipients only is rewrapped, any other is rotated; its
+// "open" is its rewrite in memory, done before anything is staged):
 //
 //  1. plan and open every planned file (unwrap its file key); if one
 //     cannot be opened, or a selected file is invalid, nothing is written
