@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/nfrekey/nfrekey/internal/gitignore"
 	"github.com/nfrekey/nfrekey/internal/inputfile"
@@ -212,6 +213,33 @@ func mayBeSops(path string, data []byte) bool {
 }
 
 // judge reads one candidate file; nil when it is not a sops file.
+// peekSize is the size up to which a candidate is read whole for the
+// marker check; of a larger file only its head and tail are: sops writes
+// its metadata last (YAML, JSON, dotenv, INI alike), so a large file that
+// is no sops file costs two small reads, not a full one.
+const peekSize = 128 << 10
+
+func peekSops(abs string) bool {
+	f, err := os.OpenFile(abs, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() > sopsMaxSize {
+		return false
+	}
+	if st.Size() <= peekSize {
+		return true
+	}
+	head := make([]byte, 4<<10)
+	tail := make([]byte, 64<<10)
+	n, _ := f.ReadAt(head, 0)
+	m, _ := f.ReadAt(tail, st.Size()-int64(len(tail)))
+	buf := append(append(head[:n:n], '\n'), tail[:m]...)
+	return mayBeSops(abs, buf)
+}
+
 // candidate is a file of the walk, read and parsed.
 type candidate struct {
 	data []byte
@@ -221,6 +249,9 @@ type candidate struct {
 }
 
 func loadCandidate(abs string) candidate {
+	if !peekSops(abs) {
+		return candidate{skip: true}
+	}
 	data, err := inputfile.Read(abs, sopsMaxSize)
 	if err != nil || !mayBeSops(abs, data) {
 		return candidate{skip: true}

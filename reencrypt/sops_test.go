@@ -307,3 +307,24 @@ func TestSopsExplicitConfig(t *testing.T) {
 		}
 	}
 }
+
+// A large file is pre-checked by its head and tail: a sops file with
+// large values is still found (its metadata is last), a large plain file
+// is skipped.
+func TestSopsLargeFiles(t *testing.T) {
+	r := newSopsRepo(t)
+	r.config(t, nil)
+	big := strings.Repeat("x", 300<<10)
+	r.write(t, "blob.yaml", "data: "+big+"\nsops_like: no\n")
+	// A valid sops YAML file with a long unencrypted-suffix value keeps
+	// its metadata at the end.
+	data, _ := os.ReadFile(filepath.Join(r.dir, "secrets/secret.yaml"))
+	r.write(t, "secrets/big.yaml", "padding_unencrypted: "+big+"\n"+string(data))
+	var got []string
+	for _, s := range r.audit(t).Secrets {
+		got = append(got, s.Path+" "+string(s.Status))
+	}
+	if slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "blob.yaml ") }) || !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "secrets/big.yaml ") }) {
+		t.Errorf("rows: %v", got)
+	}
+}
