@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
 	"github.com/nfrekey/nfrekey/internal/textedit"
@@ -34,6 +35,7 @@ type AddHostOptions struct {
 	Secrets    []string // globs of secrets NAME joins
 	Replace    bool     // NAME bound to another key: swap it (old key removed, fresh file keys)
 	SopsSSH    bool     // .sops.yaml gets the ssh form rather than age1
+	SopsConfig string   // --sops-config: the only .sops.yaml edited; "": every one of the repo
 	NoRekey    bool     // edit the rules only
 	DryRun     bool     // compute the edit and the plan; write nothing
 	Jobs       int
@@ -49,6 +51,7 @@ type AddHostOptions struct {
 type RemoveHostOptions struct {
 	RepoRoot   string
 	RulesFiles []string
+	SopsConfig string
 	Name       string
 	NoRekey    bool
 	DryRun     bool
@@ -120,14 +123,60 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 		res.HostKeyPath = recipients.HostKeyPath(opts.GenerateIn)
 	}
 	res.Key = opts.Key
+	// --group and --secret are split between the backends once the
+	// configs are read (under the lock): each gets what it has.
+	var t hostTargets
 	edit := func(rulesFile string, sopts secretsnix.Options) (*nixedit.Result, error) {
 		return nixedit.Add(nixedit.AddRequest{RulesFile: rulesFile, Options: sopts, Name: opts.Name,
-			Key: opts.Key.String(), Groups: opts.Groups, Secrets: opts.Secrets, Replace: opts.Replace})
+			Key: opts.Key.String(), Groups: t.ageGroups, Secrets: t.ageSecrets, Replace: opts.Replace})
+	}
+	sops := func(si *sopsInventory, paths []string) ([]sopsHostEdit, []string, bool, error) {
+		var ageGroups []string
+		if len(opts.RulesFiles) > 0 && len(opts.Groups) > 0 {
+			gs, err := HostGroups(opts.RepoRoot, opts.RulesFiles)
+			if err != nil {
+				return nil, nil, false, err
+			}
+			for _, g := range gs {
+				ageGroups = append(ageGroups, g.Name)
+			}
+		}
+		var files []string
+		if len(paths) > 0 && len(opts.Secrets) > 0 {
+			inv, err := auditSops(ctx, opts.RepoRoot, opts.SopsConfig)
+			if err != nil {
+				return nil, nil, false, err
+			}
+			for _, s := range inv.secrets {
+				files = append(files, s.Path)
+			}
+		}
+		var err error
+		if t, err = splitTargets(si, paths, files, len(opts.RulesFiles) > 0, ageGroups, opts.Groups, opts.Secrets); err != nil {
+			return nil, nil, false, err
+		}
+		skipAge := len(t.ageGroups) == 0 && len(t.ageSecrets) == 0 && len(paths) > 0
+		if len(t.sopsGroups) == 0 && len(t.sopsSecrets) == 0 {
+			return nil, nil, skipAge, nil
+		}
+		rec, err := sopsRecipient(opts.Key, opts.SopsSSH)
+		if err != nil {
+			return nil, nil, false, inputErr(fmt.Errorf("host %s: %w", opts.Name, err))
+		}
+		var removed []string
+		if opts.Replace {
+			for _, p := range paths {
+				removed = append(removed, si.configs[p].HostKeys(opts.Name)...)
+			}
+		}
+		edits, err := sopsAddEdits(si, paths, t, opts.Name, rec, opts.Replace)
+		return edits, removed, skipAge, err
 	}
 	return runHostChange(ctx, hostRun{
 		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
 		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit,
 		beforeCommit: opts.beforeCommit, key: opts.Key.String(),
+		sopsConfig: opts.SopsConfig, sops: sops, name: opts.Name,
 		stageExtra: func(tx *txn.Tx) ([]creation, error) {
 			if hostKey == nil {
 				return nil, nil
@@ -150,9 +199,22 @@ func RemoveHost(ctx context.Context, opts RemoveHostOptions) (*HostResult, error
 	edit := func(rulesFile string, sopts secretsnix.Options) (*nixedit.Result, error) {
 		return nixedit.Remove(nixedit.RemoveRequest{RulesFile: rulesFile, Options: sopts, Name: opts.Name})
 	}
+	sops := func(si *sopsInventory, paths []string) ([]sopsHostEdit, []string, bool, error) {
+		edits, keys, err := sopsRemoveEdits(si, paths, opts.Name)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if len(keys) == 0 && len(opts.RulesFiles) == 0 {
+			return nil, nil, false, inputErr(fmt.Errorf("no host %s in %s", opts.Name, orNone(relAll(si.root, paths))))
+		}
+		// A host only sops knows is not an error of secrets.nix.
+		skipAge := len(keys) > 0 && !ageHasHost(opts.RepoRoot, opts.RulesFiles, opts.Name)
+		return edits, keys, skipAge, nil
+	}
 	out, err := runHostChange(ctx, hostRun{
 		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
 		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit,
+		sopsConfig: opts.SopsConfig, sops: sops, name: opts.Name, remove: true,
 	}, res)
 	if out != nil && out.OldKey != "" {
 		if k, perr := recipients.Parse(out.OldKey); perr == nil {
@@ -177,6 +239,13 @@ type hostRun struct {
 	stageExtra func(*txn.Tx) ([]creation, error) // files to create besides the edits
 	// beforeCommit: see AddHostOptions.
 	beforeCommit func()
+	// sops computes the .sops.yaml edits from the repo's configs, the
+	// keys the host stood for before (to name them in the plan), and
+	// whether the age rules are to be left alone (nothing asked of them).
+	sops       func(si *sopsInventory, paths []string) (edits []sopsHostEdit, removedKeys []string, skipAge bool, err error)
+	sopsConfig string
+	name       string
+	remove     bool
 }
 
 type editedRules struct {
@@ -185,9 +254,6 @@ type editedRules struct {
 }
 
 func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResult, error) {
-	if len(run.rulesFiles) == 0 {
-		return nil, inputErr(errors.New("no agenix rules file found (secrets.nix): nothing to edit"))
-	}
 	var tx *txn.Tx
 	if !run.dryRun {
 		var err error
@@ -199,13 +265,39 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			return nil, err
 		}
 	}
-	// 1-3: read, edit and verify every rules file in memory. Each edit is
-	// evaluated over the overlay of the ones before it.
+	// 1-3: read, edit and verify every rules file in memory: the
+	// .sops.yaml files (sopsyaml verifies each edit against sops' own
+	// reading), then the agenix rules, each evaluated over the overlay of
+	// the ones before it.
+	si, sopsPaths, err := sopsConfigs(ctx, run.root, run.sopsConfig)
+	if err != nil {
+		return nil, err
+	}
+	if len(run.rulesFiles) == 0 && len(sopsPaths) == 0 {
+		return nil, inputErr(errors.New("no agenix rules file (secrets.nix) and no .sops.yaml found: nothing to edit"))
+	}
+	var sopsEdits []sopsHostEdit
+	var removedKeys []string
+	skipAge := len(run.rulesFiles) == 0
+	if run.sops != nil {
+		var skip bool
+		if sopsEdits, removedKeys, skip, err = run.sops(si, sopsPaths); err != nil {
+			return nil, err
+		}
+		skipAge = skipAge || skip
+	}
 	overlay := map[string][]byte{}
 	var edited []editedRules
-	for _, rf := range run.rulesFiles {
+	ageFiles := run.rulesFiles
+	if skipAge {
+		ageFiles = nil
+	}
+	for _, rf := range ageFiles {
 		r, err := run.edit(rf, secretsnix.Options{Root: run.root, Overlay: overlay})
 		if err != nil {
+			if len(sopsPaths) > 0 && strings.Contains(err.Error(), "no group") {
+				err = fmt.Errorf("%w; .sops.yaml groups: %s", err, orNone(sopsGroupNames(si, sopsPaths)))
+			}
 			return nil, inputErr(err)
 		}
 		overlay = nixedit.Overlay(secretsnix.Options{Overlay: overlay}, r.Edits)
@@ -215,6 +307,15 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 		}
 	}
 	res.Unchanged = true
+	for _, e := range sopsEdits {
+		res.Unchanged = false
+		fe := FileEdit{Path: relTo(si.root, e.path)}
+		fe.Diff = textedit.Unified(fe.Path, e.old, e.res.New)
+		res.Edits = append(res.Edits, fe)
+		if e.res.OldRecipient != "" && res.OldKey == "" {
+			res.OldKey = e.res.OldRecipient
+		}
+	}
 	for _, e := range edited {
 		if len(e.result.Edits) > 0 {
 			res.Unchanged = false
@@ -231,6 +332,26 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 		}
 		for _, name := range e.result.Affected {
 			res.Affected = append(res.Affected, relTo(run.root, filepath.Join(filepath.Dir(e.file), name)))
+		}
+	}
+	var sp *sopsPlan
+	if len(sopsEdits) > 0 {
+		var affected []string
+		if sp, affected, err = sopsAffected(ctx, run.root, run.sopsConfig, sopsEdits, run.jobs, removedKeys, run.name); err != nil {
+			return nil, err
+		}
+		res.Affected = append(res.Affected, affected...)
+		if run.remove {
+			// A removal re-encrypts under a fresh data key even when the
+			// file is otherwise unchanged for the other recipients.
+			for i := range sp.planned {
+				sp.planned[i].Fresh = true
+			}
+		}
+		if run.noRekey {
+			sp = nil
+		} else if err := sp.refused(); err != nil {
+			return nil, err
 		}
 	}
 	sort.Strings(res.Affected)
@@ -273,14 +394,14 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 		}
 	}
 	if run.dryRun {
-		res.Rekey = joinPlans(plans)
+		res.Rekey = mergeResults([]*RekeyResult{joinPlans(plans), sp.result(nil)})
 		for _, f := range res.Rekey.Plan {
 			emit(Event{Kind: EventPlanned, File: f})
 		}
 		return res, nil
 	}
-	if res.Unchanged && plannedCount(plans) == 0 {
-		res.Rekey = joinPlans(plans)
+	if res.Unchanged && plannedCount(plans) == 0 && (sp == nil || len(sp.files) == 0) {
+		res.Rekey = mergeResults([]*RekeyResult{joinPlans(plans), sp.result(nil)})
 		return res, nil
 	}
 
@@ -290,7 +411,15 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			return nil, err
 		}
 	}
+	if err := sp.open(ctx, run.ids); err != nil {
+		return nil, err
+	}
 	var creations []creation
+	for _, e := range sopsEdits {
+		if err := stageRulesEdit(tx, nixedit.Edit{Path: e.path, Old: e.old, New: e.res.New}); err != nil {
+			return nil, err
+		}
+	}
 	for _, e := range edited {
 		for _, ed := range e.result.Edits {
 			if err := stageRulesEdit(tx, ed); err != nil {
@@ -315,6 +444,10 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 		}
 		unstaged = append(unstaged, pl.StageFailures()...)
 	}
+	sp.stage(tx)
+	if sp != nil {
+		unstaged = append(unstaged, sp.failed...)
+	}
 	if len(unstaged) > 0 {
 		// The rules and the secrets go together: rules committed without
 		// one of their secrets would say a host lost (or gained) access
@@ -326,6 +459,11 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 	}
 	for _, pl := range plans {
 		for _, f := range pl.Files() {
+			emit(Event{Kind: EventPlanned, File: f})
+		}
+	}
+	if sp != nil {
+		for _, f := range sp.planned {
 			emit(Event{Kind: EventPlanned, File: f})
 		}
 	}
@@ -367,6 +505,12 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			errs = append(errs, err)
 		}
 	}
+	sr := sp.result(secrets)
+	results = append(results, sr)
+	if len(plans) == 0 {
+		errs = append(errs, secrets.Errs...)
+	}
+	errs = append(errs, sp.errs(sr))
 	res.Rekey = mergeResults(results)
 	for _, f := range res.Rekey.Plan {
 		if e := fileErr(res.Rekey, f.Path); e != nil {
@@ -496,6 +640,8 @@ func mergeResults(rs []*RekeyResult) *RekeyResult {
 		out.Failed = append(out.Failed, r.Failed...)
 		out.LockWritten = out.LockWritten || r.LockWritten
 		out.Unverified = append(out.Unverified, r.Unverified...)
+		out.Missing = append(out.Missing, r.Missing...)
+		out.Undeclared = append(out.Undeclared, r.Undeclared...)
 	}
 	return out
 }
@@ -520,6 +666,31 @@ func declaring(rules *secretsnix.Rules, key string) []string {
 				break
 			}
 		}
+	}
+	return out
+}
+
+// ageHasHost reports whether NAME is bound in one of the agenix rules
+// files (remove-host of a host only .sops.yaml knows leaves them alone).
+func ageHasHost(root string, rulesFiles []string, name string) bool {
+	for _, rf := range rulesFiles {
+		rules, err := secretsnix.LoadRules(rf, secretsnix.Options{Root: root})
+		if err != nil {
+			return true // let the edit report it
+		}
+		for _, b := range rules.Bindings {
+			if b.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func relAll(root string, paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		out = append(out, relTo(root, p))
 	}
 	return out
 }

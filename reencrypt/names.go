@@ -5,17 +5,14 @@ import "github.com/nfrekey/nfrekey/reencrypt/agenix"
 // The age backend's vocabulary is the operations' vocabulary: callers
 // render these without importing the backend.
 type (
-	Inventory    = agenix.Inventory
-	Secret       = agenix.Secret
-	Declared     = agenix.Declared
-	Finding      = agenix.Finding
-	Status       = agenix.Status
-	AuditOptions = agenix.AuditOptions
-	PlannedFile  = agenix.PlannedFile
-	FileError    = agenix.FileError
-	OpenError    = agenix.OpenError
-	RekeyResult  = agenix.RekeyResult
-	InputError   = agenix.InputError
+	Declared    = agenix.Declared
+	Finding     = agenix.Finding
+	Status      = agenix.Status
+	PlannedFile = agenix.PlannedFile
+	FileError   = agenix.FileError
+	OpenError   = agenix.OpenError
+	RekeyResult = agenix.RekeyResult
+	InputError  = agenix.InputError
 )
 
 const (

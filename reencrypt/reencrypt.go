@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -13,30 +12,6 @@ import (
 	"github.com/nfrekey/nfrekey/reencrypt/agenix"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
-
-// Audit builds the inventory of the repo's secrets. It needs no private
-// key and writes nothing. Temp files a killed run left are findings
-// ("stale-temp"): they hold ciphertext for an old recipient set and must
-// not be committed to git; the next mutating run removes them.
-func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
-	inv, err := agenix.Audit(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	temps, err := txn.FindStale(inv.RepoRoot)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range temps {
-		rel, err := filepath.Rel(inv.RepoRoot, p)
-		if err != nil {
-			continue
-		}
-		inv.Findings = append(inv.Findings, Finding{Kind: "stale-temp", File: filepath.ToSlash(rel),
-			Message: staleTempMessage(filepath.Base(p))})
-	}
-	return inv, nil
-}
 
 // RekeyOptions say what to bring in sync.
 type RekeyOptions struct {
@@ -62,6 +37,9 @@ type RekeyOptions struct {
 	// file key with Identities), so that a dry run that succeeds means
 	// the real run can open everything. Nothing is written or locked.
 	Preflight bool
+
+	// SopsConfig, when set, governs every sops file (--sops-config).
+	SopsConfig string
 
 	// failWrite (package tests only) is agenix.PlanOptions.FailStage.
 	failWrite func(path string) error
@@ -142,52 +120,87 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 	step := func(kind EventKind) func(string) {
 		return func(path string) { emit(Event{Kind: kind, File: PlannedFile{Path: path}, Of: total}) }
 	}
-	popts := agenix.PlanOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules,
-		UseNix: opts.UseNix, Paths: opts.Paths, Force: opts.Force, Rotate: opts.Rotate, Jobs: opts.Jobs, FailStage: opts.failWrite}
-	if opts.Steps {
-		popts.Opened, popts.Staged = step(EventOpened), step(EventStaged)
-	}
-	pl, err := agenix.NewPlan(ctx, popts)
+	// The sops files first: they say which of the paths are theirs.
+	si, err := auditSops(ctx, opts.RepoRoot, opts.SopsConfig)
 	if err != nil {
 		return nil, err
 	}
-	total = len(pl.Files())
-	if err := pl.Refused(); err != nil {
-		return pl.Result(), err
-	}
-	if opts.DryRun && opts.Preflight {
-		if err := pl.Open(ctx, opts.Identities); err != nil {
-			return pl.Result(), err
+	var selected map[string]bool
+	agePaths := opts.Paths
+	if len(opts.Paths) > 0 {
+		if selected, agePaths, err = sopsSelection(si, opts.Paths); err != nil {
+			return nil, err
 		}
 	}
-	if opts.DryRun || len(pl.Files()) == 0 {
-		for _, f := range pl.Files() {
+	sp := newSopsPlan(si, selected, opts.Force, opts.Rotate, opts.Jobs)
+	var pl *agenix.Plan
+	hasAge := opts.RulesFile != "" || opts.Rules != nil
+	switch {
+	case hasAge && (len(opts.Paths) == 0 || len(agePaths) > 0):
+		popts := agenix.PlanOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules,
+			UseNix: opts.UseNix, Paths: agePaths, Force: opts.Force, Rotate: opts.Rotate, Jobs: opts.Jobs, FailStage: opts.failWrite}
+		if opts.Steps {
+			popts.Opened, popts.Staged = step(EventOpened), step(EventStaged)
+		}
+		pl, err = agenix.NewPlan(ctx, popts)
+		if err != nil {
+			return nil, err
+		}
+		if err := pl.Refused(); err != nil {
+			return pl.Result(), err
+		}
+	case len(agePaths) > 0:
+		return nil, inputErr(fmt.Errorf("%s: not a secret of the repo: no sops metadata, and the repo has no agenix rules file", agePaths[0]))
+	}
+	if err := sp.refused(); err != nil {
+		return joinPlan(pl, sp), err
+	}
+	planned := joinPlan(pl, sp).Plan
+	total = len(planned)
+	open := func() error {
+		if pl != nil {
+			if err := pl.Open(ctx, opts.Identities); err != nil {
+				return err
+			}
+		}
+		return sp.open(ctx, opts.Identities)
+	}
+	if opts.DryRun && opts.Preflight {
+		if err := open(); err != nil {
+			return joinPlan(pl, sp), err
+		}
+	}
+	if opts.DryRun || len(planned) == 0 {
+		for _, f := range planned {
 			emit(Event{Kind: EventPlanned, File: f})
 		}
 		if opts.DryRun {
-			return pl.Result(), nil
+			return joinPlan(pl, sp), nil
 		}
 		emit(Event{Kind: EventCommitting})
-		return commitLock(tx, pl, nil)
+		return commitAll(tx, pl, sp, nil)
 	}
-	if err := pl.Open(ctx, opts.Identities); err != nil {
-		return pl.Result(), err
+	if err := open(); err != nil {
+		return joinPlan(pl, sp), err
 	}
-	if err := pl.Stage(ctx, tx); err != nil {
-		return pl.Result(), err
+	if pl != nil {
+		if err := pl.Stage(ctx, tx); err != nil {
+			return pl.Result(), err
+		}
 	}
+	sp.stage(tx)
 	// The plan is shown only now that it is known to be possible: every
 	// file opened and its new content staged (a corrupt payload is an exit
 	// 2 that printed no plan).
-	for _, f := range pl.Files() {
+	for _, f := range planned {
 		emit(Event{Kind: EventPlanned, File: f})
 	}
 	if err := ctx.Err(); err != nil {
-		return pl.Result(), fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
+		return joinPlan(pl, sp), fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
 	}
 	emit(Event{Kind: EventCommitting})
 	secrets := tx.Commit()
-	res, err = commitLock(tx, pl, secrets)
+	res, err = commitAll(tx, pl, sp, secrets)
 	for _, f := range res.Plan {
 		if e := fileErr(res, f.Path); e != nil {
 			emit(Event{Kind: EventFailed, File: f, Err: e})
@@ -196,6 +209,32 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 		}
 	}
 	return res, err
+}
+
+// joinPlan is the plan-only result of both backends.
+func joinPlan(pl *agenix.Plan, sp *sopsPlan) *RekeyResult {
+	var rs []*RekeyResult
+	if pl != nil {
+		rs = append(rs, pl.Result())
+	}
+	return mergeResults(append(rs, sp.result(nil)))
+}
+
+// commitAll finishes a run of both backends once the secrets are
+// committed: the age plan's lock file, and the sops files' outcome.
+func commitAll(tx *txn.Tx, pl *agenix.Plan, sp *sopsPlan, secrets *txn.Result) (*RekeyResult, error) {
+	var rs []*RekeyResult
+	var errs []error
+	if pl != nil {
+		r, err := commitLock(tx, pl, secrets)
+		rs = append(rs, r)
+		errs = append(errs, err)
+	} else if secrets != nil {
+		errs = append(errs, secrets.Errs...)
+	}
+	sr := sp.result(secrets)
+	errs = append(errs, sp.errs(sr))
+	return mergeResults(append(rs, sr)), errors.Join(errs...)
 }
 
 // begin starts the transaction of a mutating run; a held lock is an

@@ -77,10 +77,10 @@ func runAddHost(ctx context.Context, io *IO, g *globalOptions, o *addHostOptions
 		RepoRoot: repo, RulesFiles: rules, Name: name,
 		Groups: o.Groups, Secrets: o.Secrets,
 		NoRekey: o.NoRekey, DryRun: o.DryRun, Replace: o.Replace,
-		SopsSSH: o.SopsRecipient == "ssh", Jobs: g.Jobs,
+		SopsSSH: o.SopsRecipient == "ssh", SopsConfig: g.SopsConfig, Jobs: g.Jobs,
 	}
 	if len(o.Groups) == 0 && len(o.Secrets) == 0 {
-		groups, err := chooseGroups(io, repo, rules)
+		groups, err := chooseGroups(ctx, io, g, repo, rules)
 		if err != nil {
 			return err
 		}
@@ -112,7 +112,7 @@ func runAddHost(ctx context.Context, io *IO, g *globalOptions, o *addHostOptions
 // chooseGroups asks which groups NAME joins when neither --group nor
 // --secret is given: on a terminal from the list of groups found, else
 // it fails naming the flags.
-func chooseGroups(io *IO, repo string, rules []string) ([]string, error) {
+func chooseGroups(ctx context.Context, io *IO, g *globalOptions, repo string, rules []string) ([]string, error) {
 	groups, err := reencrypt.HostGroups(repo, rules)
 	if err != nil {
 		return nil, reencryptError(err)
@@ -121,6 +121,11 @@ func chooseGroups(io *IO, repo string, rules []string) ([]string, error) {
 	for _, gr := range groups {
 		names = append(names, gr.Name)
 	}
+	sopsGroups, err := reencrypt.SopsGroups(ctx, repo, g.SopsConfig)
+	if err != nil {
+		return nil, reencryptError(err)
+	}
+	names = append(names, sopsGroups...)
 	sort.Strings(names)
 	list := strings.Join(names, ", ")
 	if list == "" {

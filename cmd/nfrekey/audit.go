@@ -114,6 +114,17 @@ func writeAuditText(w io.Writer, inv *reencrypt.Inventory, strict bool) {
 	fmt.Fprintf(w, "%d secrets: %s: %s\n", len(inv.Secrets), strings.Join(parts, ", "), verdict)
 }
 
+// undeclaredMsg says why no rule covers an encrypted file.
+func undeclaredMsg(inv *reencrypt.Inventory, s *reencrypt.Secret) string {
+	if s.Backend == reencrypt.BackendSops {
+		return fmt.Sprintf("%s is a sops file but %v", s.Path, s.Err)
+	}
+	if inv.RulesFile == "" {
+		return fmt.Sprintf("%s is encrypted but the repo has no agenix rules file", s.Path)
+	}
+	return fmt.Sprintf("%s is encrypted but no rule in %s covers it", s.Path, rulesRel(inv))
+}
+
 // rulesRel is the rules file relative to the repo root, as annotations
 // and messages name it.
 func rulesRel(inv *reencrypt.Inventory) string {
@@ -125,12 +136,16 @@ func rulesRel(inv *reencrypt.Inventory) string {
 }
 
 func writeAuditGithub(w io.Writer, inv *reencrypt.Inventory, strict bool) {
-	rules := rulesRel(inv)
+	// A secret's annotation points at the rule that governs it: the
+	// secrets.nix entry or the .sops.yaml creation rule.
 	at := func(s *reencrypt.Secret) string {
-		if s.Line > 0 {
-			return fmt.Sprintf("file=%s,line=%d", ghProp(rules), s.Line)
+		if s.Rules == "" {
+			return "file=" + ghProp(s.Path)
 		}
-		return "file=" + ghProp(rules)
+		if s.Line > 0 {
+			return fmt.Sprintf("file=%s,line=%d", ghProp(s.Rules), s.Line)
+		}
+		return "file=" + ghProp(s.Rules)
 	}
 	for _, s := range inv.Secrets {
 		switch s.Status {
@@ -139,7 +154,7 @@ func writeAuditGithub(w io.Writer, inv *reencrypt.Inventory, strict bool) {
 		case reencrypt.StatusMissing:
 			fmt.Fprintf(w, "::error %s::%s\n", at(s), ghMsg(fmt.Sprintf("%s is declared but missing", s.Path)))
 		case reencrypt.StatusUndeclared:
-			fmt.Fprintf(w, "::error file=%s::%s\n", ghProp(s.Path), ghMsg(fmt.Sprintf("%s is encrypted but no rule in %s covers it", s.Path, rules)))
+			fmt.Fprintf(w, "::error file=%s::%s\n", ghProp(s.Path), ghMsg(undeclaredMsg(inv, s)))
 		case reencrypt.StatusInvalid:
 			fmt.Fprintf(w, "::error file=%s::%s\n", ghProp(s.Path), ghMsg(fmt.Sprintf("%s: %v", s.Path, s.Err)))
 		case reencrypt.StatusUnverified:
@@ -151,11 +166,7 @@ func writeAuditGithub(w io.Writer, inv *reencrypt.Inventory, strict bool) {
 		}
 	}
 	for _, f := range inv.Findings {
-		file := f.File
-		if file == "" {
-			file = rules
-		}
-		at := "file=" + ghProp(file)
+		at := "file=" + ghProp(f.File)
 		if f.Line > 0 {
 			at += fmt.Sprintf(",line=%d", f.Line)
 		}
@@ -166,9 +177,6 @@ func writeAuditGithub(w io.Writer, inv *reencrypt.Inventory, strict bool) {
 // findingPlace is FILE[:LINE] of a finding, the rules file when it names none.
 func findingPlace(inv *reencrypt.Inventory, f reencrypt.Finding) string {
 	file := f.File
-	if file == "" {
-		file = rulesRel(inv)
-	}
 	if f.Line > 0 {
 		return fmt.Sprintf("%s:%d", file, f.Line)
 	}

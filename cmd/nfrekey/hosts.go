@@ -48,7 +48,7 @@ func runRemoveHost(ctx context.Context, io *IO, g *globalOptions, o *removeHostO
 	if err != nil {
 		return err
 	}
-	opts := reencrypt.RemoveHostOptions{RepoRoot: repo, RulesFiles: rules, Name: name,
+	opts := reencrypt.RemoveHostOptions{RepoRoot: repo, RulesFiles: rules, Name: name, SopsConfig: g.SopsConfig,
 		NoRekey: o.NoRekey, DryRun: o.DryRun, Jobs: g.Jobs}
 	if !o.DryRun && !o.Yes && io.StdinTTY {
 		ok, err := confirm(io, fmt.Sprintf("Remove %s and re-encrypt the secrets it could read?", name), "--yes")
@@ -94,12 +94,12 @@ func finishInterrupted(io *IO, err error) error {
 	return interruptedError(io.Interrupts, err)
 }
 
-// repoAndRulesFiles is repoAndRules for the commands that edit every
-// rules file of the repo.
+// repoAndRulesFiles is repoAndBackends for the commands that edit every
+// rules file of the repo (none in a sops-only repo).
 func repoAndRulesFiles(g *globalOptions) (string, []string, error) {
-	repo, rules, err := repoAndRules(g)
-	if err != nil {
-		return "", nil, err
+	repo, rules, err := repoAndBackends(g)
+	if err != nil || rules == "" {
+		return repo, nil, err
 	}
 	return repo, []string{rules}, nil
 }

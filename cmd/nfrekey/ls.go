@@ -41,11 +41,12 @@ missing, unverified) and encrypted files no rule covers (undeclared).
 
 // auditRepo finds the repo and its rules and audits them.
 func auditRepo(ctx context.Context, g *globalOptions) (*reencrypt.Inventory, error) {
-	repo, rules, err := repoAndRules(g)
+	repo, rules, err := repoAndBackends(g)
 	if err != nil {
 		return nil, err
 	}
-	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, RulesFile: rules, Jobs: g.Jobs, UseNix: g.useNix()})
+	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, RulesFile: rules, Jobs: g.Jobs,
+		UseNix: g.useNix(), SopsConfig: g.SopsConfig})
 	if err != nil {
 		// Exit 1 means drift for ls and audit: an error that stopped the
 		// audit is never that.
@@ -102,20 +103,16 @@ type lsDeclared struct {
 func lsDoc(inv *reencrypt.Inventory) lsDocument {
 	doc := lsDocument{Secrets: []lsSecret{}, Findings: []lsFinding{}}
 	for _, f := range inv.Findings {
-		file := f.File
-		if file == "" {
-			file = rulesRel(inv)
-		}
-		doc.Findings = append(doc.Findings, lsFinding{Kind: f.Kind, Message: f.Message, File: file, Line: f.Line})
+		doc.Findings = append(doc.Findings, lsFinding{Kind: f.Kind, Message: f.Message, File: f.File, Line: f.Line})
 	}
 	for _, s := range inv.Secrets {
 		e := lsSecret{
-			Path: s.Path, Backend: "age", Exists: s.Exists, Armor: s.Armor,
+			Path: s.Path, Backend: s.Backend, Exists: s.Exists, Armor: s.Armor,
 			Declared: []lsDeclared{}, Status: string(s.Status),
 			Add: nonNil(s.Add), Remove: nonNil(s.Remove),
 		}
-		for _, d := range s.Recipients {
-			e.Declared = append(e.Declared, lsDeclared{Name: d.Name, Recipient: d.Recipient.String()})
+		for _, d := range s.Keys {
+			e.Declared = append(e.Declared, lsDeclared{Name: d.Name, Recipient: d.Recipient})
 		}
 		if s.Err != nil {
 			e.Error = s.Err.Error()
@@ -143,7 +140,7 @@ func writeLsTable(w io.Writer, inv *reencrypt.Inventory) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "PATH\tBACKEND\tSTATUS\tADD\tREMOVE")
 	for _, s := range inv.Secrets {
-		fmt.Fprintf(tw, "%s\tage\t%s\t%s\t%s\n", s.Path, s.Status, joinOrDash(s.Add), joinOrDash(s.Remove))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.Path, s.Backend, s.Status, joinOrDash(s.Add), joinOrDash(s.Remove))
 	}
 	return tw.Flush()
 }

@@ -42,7 +42,7 @@ func TestScripts(t *testing.T) {
 // TestPeersPresent fails in CI when an oracle program the scripts use is
 // missing, since testscript would otherwise skip those scripts quietly.
 func TestPeersPresent(t *testing.T) {
-	for _, prog := range []string{"age", "age-keygen", "ssh-keygen", "sshd", "sh", "nix-instantiate", "flock", "chattr", "script", "git", "strace"} {
+	for _, prog := range []string{"age", "age-keygen", "ssh-keygen", "sshd", "sh", "nix-instantiate", "flock", "chattr", "script", "git", "strace", "sops"} {
 		if _, err := exec.LookPath(prog); err != nil {
 			peer.Missing(t, prog+" is not installed ("+strings.TrimSpace(err.Error())+")")
 		}

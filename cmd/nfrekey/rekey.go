@@ -97,13 +97,13 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 			err = interruptedError(io.Interrupts, nil)
 		}
 	}()
-	repo, rules, err := repoAndRules(g)
+	repo, rules, err := repoAndBackends(g)
 	if err != nil {
 		return err
 	}
 	opts := reencrypt.RekeyOptions{
 		RepoRoot: repo, RulesFile: rules, DryRun: o.DryRun, Preflight: o.DryRun, Steps: true, Force: o.Force, Rotate: o.Rotate,
-		Jobs: g.Jobs, UseNix: g.useNix(),
+		Jobs: g.Jobs, UseNix: g.useNix(), SopsConfig: g.SopsConfig,
 	}
 	for _, a := range args {
 		abs, err := filepath.Abs(a)

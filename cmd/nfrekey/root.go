@@ -47,6 +47,7 @@ func inputError(err error) error {
 type globalOptions struct {
 	Repo       string
 	Rules      string
+	SopsConfig string // --sops-config: governs every sops file
 	Identities []string
 	JSON       bool
 	Verbose    bool
@@ -99,6 +100,7 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.Repo, "repo", "", "repo root (default: nearest parent holding secrets.nix, .sops.yaml, flake.nix or .git)")
 	pf.StringVar(&g.Rules, "rules", "", "agenix rules file (default: $RULES, else secrets.nix or secrets/secrets.nix under the repo root)")
+	pf.StringVar(&g.SopsConfig, "sops-config", "", "sops config governing every sops file (default: each file's nearest .sops.yaml up to the repo root)")
 	pf.StringArrayVarP(&g.Identities, "identity", "i", nil, "identity file (SSH private key or age identity file); repeatable")
 	pf.BoolVar(&g.JSON, "json", false, "print results as JSON")
 	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "explain what is done and skipped")

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/nfrekey/nfrekey/internal/agefile"
+	"github.com/nfrekey/nfrekey/internal/gitignore"
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
@@ -262,9 +263,9 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 	for _, s := range inv.Secrets {
 		byPath[s.Path] = true
 	}
-	var ign *gitignore
+	var ign *gitignore.Matcher
 	if fi, err := os.Stat(filepath.Join(root, ".git")); err == nil && fi.IsDir() {
-		ign = newGitignore(root)
+		ign = gitignore.New(root)
 	}
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -278,10 +279,10 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 				return filepath.SkipDir
 			}
 			if ign != nil {
-				if path != root && ign.ignored(path, true) {
+				if path != root && ign.Ignored(path, true) {
 					return filepath.SkipDir
 				}
-				ign.enter(path)
+				ign.Enter(path)
 			}
 			return nil
 		}
@@ -289,7 +290,7 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 		if !t.IsRegular() && t&fs.ModeSymlink == 0 || !strings.HasSuffix(d.Name(), ".age") || byFile[path] != nil {
 			return nil
 		}
-		if ign != nil && ign.ignored(path, false) {
+		if ign != nil && ign.Ignored(path, false) {
 			return nil
 		}
 		if rel, err := filepath.Rel(root, path); err == nil && byPath[filepath.ToSlash(rel)] {

@@ -21,8 +21,9 @@ type File struct {
 	LastModified time.Time
 
 	data []byte
-	// tree is the file as loaded, values still encrypted. Rewrap emits a
-	// copy of it with other key groups; nothing modifies it.
+	// tree is data parsed, still encrypted: Rewrap emits it with new key
+	// groups instead of parsing data once more (the parse is most of a
+	// rewrap's cost). Nothing may decrypt it in place.
 	tree sops.Tree
 }
 
@@ -145,14 +146,6 @@ func (f *File) allRecipients() string {
 	return strings.Join(parts, "; ")
 }
 
-// implicitSuffix reports whether the metadata names no encryption rule:
-// sops then assumes unencrypted_suffix "_unencrypted", and its stores would
-// write out a line the file never had.
-func (f *File) implicitSuffix() bool {
-	return f.tree.Metadata.UnencryptedSuffix == sops.DefaultUnencryptedSuffix &&
-		!hasMetadataKey(f.Format, f.data, "unencrypted_suffix")
-}
-
 // hasMetadataKey reports whether the sops metadata of data, written in
 // format, holds key itself (not a default sops fills in on loading).
 func hasMetadataKey(format string, data []byte, key string) bool {
@@ -183,4 +176,13 @@ func hasMetadataKey(format string, data []byte, key string) bool {
 		}
 	}
 	return false
+}
+
+// implicitSuffix reports whether the metadata names no encryption rule:
+// sops then assumes unencrypted_suffix "_unencrypted" and would write it
+// out, a line the file never had. It re-reads the metadata, so it is asked
+// only when a file is rewritten: an audit parses each file once.
+func (f *File) implicitSuffix() bool {
+	return f.tree.Metadata.UnencryptedSuffix == sops.DefaultUnencryptedSuffix &&
+		!hasMetadataKey(f.Format, f.data, "unencrypted_suffix")
 }

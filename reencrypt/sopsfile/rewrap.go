@@ -35,15 +35,13 @@ func (f *File) Rewrap(ctx context.Context, ids []age.Identity, groups [][]Recipi
 		return nil, err
 	}
 	ks := newKeyService(ctx, ids)
-	check, err := loadTree(f.Path, f.Format, f.data)
-	if err != nil {
-		return nil, err
-	}
+	check := cloneTree(f.tree)
 	dataKey, err := f.openAndVerify(&check, ks)
 	if err != nil {
 		return nil, err
 	}
-	tree := f.tree // a copy: its metadata is replaced below, not modified
+	// A shallow copy: only its metadata is replaced below.
+	tree := f.tree
 	threshold = effectiveThreshold(threshold, len(groups))
 	m := &tree.Metadata
 	if sameGroups(m.KeyGroups, groups) && m.ShamirThreshold == threshold {
@@ -79,10 +77,7 @@ func (f *File) Rotate(ctx context.Context, ids []age.Identity, groups [][]Recipi
 		return nil, err
 	}
 	ks := newKeyService(ctx, ids)
-	tree, err := loadTree(f.Path, f.Format, f.data)
-	if err != nil {
-		return nil, err
-	}
+	tree := cloneTree(f.tree)
 	// tree now holds the plaintext values, to be re-encrypted in place.
 	if _, err := f.openAndVerify(&tree, ks); err != nil {
 		return nil, err

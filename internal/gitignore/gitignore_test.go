@@ -1,4 +1,4 @@
-package agenix
+package gitignore
 
 import (
 	"testing"

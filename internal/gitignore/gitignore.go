@@ -1,4 +1,7 @@
-package agenix
+// Package gitignore matches paths against the .gitignore files of a git work
+// tree natively, so that walks over a repo skip what git ignores without
+// running git.
+package gitignore
 
 import (
 	"bufio"
@@ -8,7 +11,7 @@ import (
 	"strings"
 )
 
-// gitignore is a native matcher for the .gitignore files of a git work
+// Matcher is a native matcher for the .gitignore files of a git work
 // tree (the root's and nested ones), so that the walk for undeclared
 // files skips what git ignores, without running git. Supported: blank
 // lines and # comments, \ escapes (\#, \!, trailing "\ "), ! negation, a
@@ -16,7 +19,7 @@ import (
 // directory, a trailing / matching directories only, *, ?, [...] and **
 // (leading **/, trailing /**, inner /**/). Not read: .git/info/exclude
 // and core.excludesFile.
-type gitignore struct {
+type Matcher struct {
 	root  string
 	files map[string][]ignoreRule // directory (absolute) -> its .gitignore's rules
 }
@@ -27,13 +30,14 @@ type ignoreRule struct {
 	dirOnly bool
 }
 
-func newGitignore(root string) *gitignore {
-	return &gitignore{root: root, files: map[string][]ignoreRule{}}
+// New is a matcher for the work tree at root, with no .gitignore read yet.
+func New(root string) *Matcher {
+	return &Matcher{root: root, files: map[string][]ignoreRule{}}
 }
 
-// enter reads dir's .gitignore, if any; the walk calls it for every
+// Enter reads dir's .gitignore, if any; the walk calls it for every
 // directory it enters, parents first.
-func (g *gitignore) enter(dir string) {
+func (g *Matcher) Enter(dir string) {
 	f, err := os.Open(filepath.Join(dir, ".gitignore"))
 	if err != nil {
 		return
@@ -51,11 +55,11 @@ func (g *gitignore) enter(dir string) {
 	}
 }
 
-// ignored reports whether the file or directory p (absolute, under root)
+// Ignored reports whether the file or directory p (absolute, under root)
 // is ignored: the last rule that matches it, from the root's .gitignore
 // down to that of p's directory, decides. Directories ignored are not
 // entered, so what lies under them is never asked about.
-func (g *gitignore) ignored(p string, isDir bool) bool {
+func (g *Matcher) Ignored(p string, isDir bool) bool {
 	if len(g.files) == 0 {
 		return false
 	}

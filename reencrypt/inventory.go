@@ -1,0 +1,140 @@
+package reencrypt
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+
+	"github.com/nfrekey/nfrekey/internal/txn"
+	"github.com/nfrekey/nfrekey/reencrypt/agenix"
+	"github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// The backends a secret can belong to, as ls --json names them.
+const (
+	BackendAge  = "age"
+	BackendSops = "sops"
+)
+
+// AuditOptions say what to audit. A repo may have agenix rules, sops
+// configs, or both: with neither RulesFile nor Rules the age backend is
+// skipped, and sops files are always looked for.
+type AuditOptions struct {
+	RepoRoot  string
+	RulesFile string            // the agenix rules file; "" with Rules nil: none
+	Rules     *secretsnix.Rules // evaluated rules; nil: evaluate RulesFile
+	Jobs      int               // files read in parallel (0: NumCPU)
+	UseNix    bool              // evaluate RulesFile with nix-instantiate
+	// SopsConfig, when set, governs every sops file (--sops-config);
+	// else each file's nearest .sops.yaml up to the repo root does.
+	SopsConfig string
+}
+
+func (o AuditOptions) hasAge() bool { return o.RulesFile != "" || o.Rules != nil }
+
+// Inventory is every secret of a repo, of both backends, with its status.
+type Inventory struct {
+	RepoRoot  string // absolute, symlinks resolved
+	RulesFile string // the agenix rules file ("" when the repo has none)
+	RulesDir  string // its directory, symlinks resolved
+	// SopsConfigs are the .sops.yaml files that govern at least one file
+	// or were named by --sops-config, relative to the repo root.
+	SopsConfigs []string
+	Secrets     []*Secret // sorted by Path
+	Findings    []Finding // about the rules and configs, warnings only
+
+	sops *sopsInventory
+}
+
+// Secret is one secret of either backend. For age files the embedded
+// agenix.Secret is the backend's own row; for sops files its common
+// fields (Path, File, Exists, Status, Add, Remove, Err, Line) are filled
+// and Recipients is empty: Keys holds the declared recipients of both.
+type Secret struct {
+	agenix.Secret
+	Backend string // BackendAge or BackendSops
+	// Rules is the file whose rule governs the secret (secrets.nix or
+	// .sops.yaml), relative to the repo root; "" when none does. Line,
+	// when set, is the rule's line in it.
+	Rules string
+	Keys  []DeclaredKey
+
+	sops *sopsSecret
+}
+
+// DeclaredKey is one declared recipient, as ls shows it.
+type DeclaredKey struct {
+	Name      string // the binding or anchor it came from, "" if none
+	Recipient string // the key text (sops: "type:value" for non-age keys)
+	Group     int    // sops key group, from 0; always 0 for age
+}
+
+// InSync reports whether every secret is ok (and, when strict, none is
+// unverified).
+func (inv *Inventory) InSync(strict bool) bool {
+	for _, s := range inv.Secrets {
+		if !s.Status.InSync(strict) {
+			return false
+		}
+	}
+	return true
+}
+
+// Audit builds the inventory of the repo's secrets, age and sops. It
+// needs no private key and writes nothing. Temp files a killed run left
+// are findings ("stale-temp"): they hold ciphertext for an old recipient
+// set and must not be committed to git; the next mutating run removes
+// them.
+func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
+	inv := &Inventory{RepoRoot: opts.RepoRoot}
+	if opts.hasAge() {
+		ai, err := agenix.Audit(ctx, agenix.AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile,
+			Rules: opts.Rules, Jobs: opts.Jobs, UseNix: opts.UseNix})
+		if err != nil {
+			return nil, err
+		}
+		inv.RepoRoot, inv.RulesFile, inv.RulesDir = ai.RepoRoot, ai.RulesFile, ai.RulesDir
+		rules := relTo(ai.RepoRoot, filepath.Join(ai.RulesDir, filepath.Base(ai.RulesFile)))
+		for _, s := range ai.Secrets {
+			row := &Secret{Secret: *s, Backend: BackendAge}
+			if s.Declared {
+				row.Rules = rules
+			}
+			for _, d := range s.Recipients {
+				row.Keys = append(row.Keys, DeclaredKey{Name: d.Name, Recipient: d.Recipient.String()})
+			}
+			inv.Secrets = append(inv.Secrets, row)
+		}
+		for _, f := range ai.Findings {
+			if f.File == "" {
+				f.File = rules
+			}
+			inv.Findings = append(inv.Findings, f)
+		}
+	} else if real, err := filepath.EvalSymlinks(opts.RepoRoot); err == nil {
+		inv.RepoRoot = real
+	}
+	si, err := auditSops(ctx, inv.RepoRoot, opts.SopsConfig)
+	if err != nil {
+		return nil, err
+	}
+	inv.sops = si
+	inv.SopsConfigs = si.configPaths()
+	inv.Secrets = append(inv.Secrets, si.secrets...)
+	inv.Findings = append(inv.Findings, si.findings...)
+	sort.SliceStable(inv.Secrets, func(i, j int) bool { return inv.Secrets[i].Path < inv.Secrets[j].Path })
+
+	temps, err := txn.FindStale(inv.RepoRoot)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range temps {
+		rel, err := filepath.Rel(inv.RepoRoot, p)
+		if err != nil {
+			continue
+		}
+		inv.Findings = append(inv.Findings, Finding{Kind: "stale-temp", File: filepath.ToSlash(rel),
+			Message: staleTempMessage(filepath.Base(p))})
+	}
+	return inv, nil
+}
