@@ -14,6 +14,7 @@ type IO struct {
 	Out       io.Writer
 	Err       io.Writer
 	StdinTTY  bool
+	StdoutTTY bool // decrypt refuses binary plaintext to a terminal
 	StderrTTY bool
 	// Interrupts, when set (main), tells a mutating command that a signal
 	// arrived, and learns from it when the commit starts.
@@ -26,6 +27,7 @@ func newStdIO() *IO {
 		Out:       os.Stdout,
 		Err:       os.Stderr,
 		StdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 }

@@ -101,6 +101,8 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	root.AddCommand(newScanCmd(io, g))
 	root.AddCommand(newAddHostCmd(io, g))
 	root.AddCommand(newRemoveHostCmd(io, g))
+	root.AddCommand(newEditCmd(io, g))
+	root.AddCommand(newDecryptCmd(io, g))
 	return root, g
 }
 
