@@ -355,7 +355,7 @@ func (inv *Inventory) selectPaths(paths []string) ([]*Secret, error) {
 			return nil, inputErr(fmt.Errorf("%s is not a secret declared in %s", p, inv.RulesFile))
 		}
 		if !s.Exists {
-			return nil, inputErr(fmt.Errorf("%s is declared in %s but does not exist: nothing to rekey (create it with agenix -e)", p, inv.RulesFile))
+			return nil, inputErr(fmt.Errorf("%s is declared in %s but does not exist: nothing to rekey (create it with nfrekey edit)", p, inv.RulesFile))
 		}
 		if !seen[s] {
 			seen[s] = true
