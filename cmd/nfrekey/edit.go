@@ -90,6 +90,9 @@ func runEdit(ctx context.Context, io *IO, g *globalOptions, o *editOptions, path
 		}
 		return reencryptError(err)
 	}
+	if g.JSON {
+		return writeJSON(io, editJSON{Path: res.Path, Created: res.Created, Changed: !res.Unchanged, LockWritten: res.LockWritten})
+	}
 	if g.Quiet {
 		return nil
 	}
@@ -102,6 +105,14 @@ func runEdit(ctx context.Context, io *IO, g *globalOptions, o *editOptions, path
 		fmt.Fprintf(io.Out, "~ %s\n", res.Path)
 	}
 	return nil
+}
+
+// editJSON is edit's --json document.
+type editJSON struct {
+	Path        string `json:"path"`
+	Created     bool   `json:"created"`
+	Changed     bool   `json:"changed"`
+	LockWritten bool   `json:"lock_written"`
 }
 
 // maxPlaintext bounds a plaintext read from stdin or back from the editor.
