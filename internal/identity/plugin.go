@@ -8,7 +8,6 @@ package identity
 // rekey of 50 files opened in parallel asks once.
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -127,16 +126,13 @@ func (pi pluginIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 // from the rest (age's own identities, comments).
 func splitPluginLines(data []byte) (plugins []string, rest []byte) {
 	var other bytes.Buffer
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), MaxFileSize)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
+	for _, raw := range bytes.SplitAfter(data, []byte("\n")) {
+		line := strings.TrimSpace(string(raw))
 		if strings.HasPrefix(line, "AGE-PLUGIN-") {
 			plugins = append(plugins, line)
 			continue
 		}
-		other.WriteString(sc.Text())
-		other.WriteByte('\n')
+		other.Write(raw)
 	}
 	return plugins, other.Bytes()
 }
