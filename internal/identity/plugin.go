@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"filippo.io/age"
 	"filippo.io/age/plugin"
@@ -34,21 +35,42 @@ type PluginUI struct {
 var ErrNoUI = errors.New("the plugin needs to ask something and no terminal is available: run on a terminal")
 
 // pluginUI is the run's one channel to the user for every plugin: answers
-// cached by (plugin, prompt), questions one at a time, and the last error
-// of a question kept for the Unwrap that caused it (the plugin protocol
-// only carries "fail" back).
+// kept by (plugin, prompt) for the run, questions one at a time. An answer
+// is replayed only while it works: the same question twice in one plugin
+// session, or an unwrap that fails after a replayed answer, means the
+// plugin refused it (a wrong PIN), and replaying it to every file would
+// spend the token's PIN retries. It is then forgotten and asked afresh.
 type pluginUI struct {
 	ui      PluginUI
 	mu      sync.Mutex
-	answers map[string]string
+	answers map[string]string // values, by question key
 	confirm map[string]bool
-	lastErr error
-	client  *plugin.ClientUI
+	// client serves plugin recipients (wrapping asks nothing in practice)
+	// and the identities' first parse; each unwrap gets its own session.
+	client *plugin.ClientUI
+	// Until an unwrap succeeded, unwraps run one at a time (gate): files
+	// opened in parallel must not all replay a first, wrong PIN.
+	gate   sync.Mutex
+	proven atomic.Bool
 }
 
 func newPluginUI(ui PluginUI) *pluginUI {
 	p := &pluginUI{ui: ui, answers: map[string]string{}, confirm: map[string]bool{}}
-	p.client = &plugin.ClientUI{
+	p.client = p.session().client
+	return p
+}
+
+// session is the questions and answers of one plugin run (one unwrap).
+type session struct {
+	p      *pluginUI
+	asked  map[string]bool // questions answered in this session
+	err    error           // the last question that could not be answered
+	client *plugin.ClientUI
+}
+
+func (p *pluginUI) session() *session {
+	s := &session{p: p, asked: map[string]bool{}}
+	s.client = &plugin.ClientUI{
 		DisplayMessage: func(name, msg string) error {
 			if p.ui.Message == nil {
 				return nil
@@ -56,67 +78,114 @@ func newPluginUI(ui PluginUI) *pluginUI {
 			return p.ui.Message(name, msg)
 		},
 		RequestValue: func(name, prompt string, secret bool) (string, error) {
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			key := fmt.Sprintf("%s\x00%s\x00%v", name, prompt, secret)
-			if v, ok := p.answers[key]; ok {
-				return v, nil
-			}
-			if p.ui.Request == nil {
-				p.lastErr = fmt.Errorf("age-plugin-%s asks %q: %w", name, prompt, ErrNoUI)
-				return "", p.lastErr
-			}
-			v, err := p.ui.Request(name, prompt, secret)
-			if err != nil {
-				p.lastErr = fmt.Errorf("age-plugin-%s asks %q: %w", name, prompt, err)
-				return "", p.lastErr
-			}
-			p.answers[key] = v
-			return v, nil
+			key := fmt.Sprintf("v\x00%s\x00%s\x00%v", name, prompt, secret)
+			return s.answer(key, name, prompt, strMapStore(p.answers), func() (string, error) {
+				if p.ui.Request == nil {
+					return "", ErrNoUI
+				}
+				return p.ui.Request(name, prompt, secret)
+			})
 		},
 		Confirm: func(name, prompt, yes, no string) (bool, error) {
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			key := name + "\x00" + prompt + "\x00" + yes + "\x00" + no
-			if v, ok := p.confirm[key]; ok {
-				return v, nil
-			}
-			if p.ui.Confirm == nil {
-				p.lastErr = fmt.Errorf("age-plugin-%s asks %q: %w", name, prompt, ErrNoUI)
-				return false, p.lastErr
-			}
-			v, err := p.ui.Confirm(name, prompt, yes, no)
-			if err != nil {
-				p.lastErr = fmt.Errorf("age-plugin-%s asks %q: %w", name, prompt, err)
-				return false, p.lastErr
-			}
-			p.confirm[key] = v
-			return v, nil
+			key := "c\x00" + name + "\x00" + prompt + "\x00" + yes + "\x00" + no
+			v, err := s.answer(key, name, prompt, boolMap(p.confirm), func() (string, error) {
+				if p.ui.Confirm == nil {
+					return "", ErrNoUI
+				}
+				ok, err := p.ui.Confirm(name, prompt, yes, no)
+				if ok {
+					return "yes", err
+				}
+				return "no", err
+			})
+			return v == "yes", err
 		},
 	}
-	return p
+	return s
 }
 
-func (p *pluginUI) takeErr() error {
+// answer gives the kept answer to key, or asks.
+func (s *session) answer(key, name, prompt string, store answerStore, ask func() (string, error)) (string, error) {
+	p := s.p
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	err := p.lastErr
-	p.lastErr = nil
-	return err
+	if s.asked[key] {
+		// Asked again in the same session: the plugin refused the answer.
+		store.del(key)
+	}
+	s.asked[key] = true
+	if v, ok := store.get(key); ok {
+		return v, nil
+	}
+	v, err := ask()
+	if err != nil {
+		s.err = fmt.Errorf("age-plugin-%s asks %q: %w", name, prompt, err)
+		return "", s.err
+	}
+	store.set(key, v)
+	return v, nil
 }
 
-// pluginIdentity is a plugin identity whose failures say what the user
-// could not be asked.
+// failed forgets the answers this session gave: its unwrap failed.
+func (s *session) failed() {
+	s.p.mu.Lock()
+	defer s.p.mu.Unlock()
+	for k := range s.asked {
+		delete(s.p.answers, k)
+		delete(s.p.confirm, k)
+	}
+}
+
+type answerStore interface {
+	get(string) (string, bool)
+	set(string, string)
+	del(string)
+}
+
+func (m strMapStore) get(k string) (string, bool) { v, ok := m[k]; return v, ok }
+func (m strMapStore) set(k, v string)             { m[k] = v }
+func (m strMapStore) del(k string)                { delete(m, k) }
+
+type strMapStore map[string]string
+
+type boolMap map[string]bool
+
+func (m boolMap) get(k string) (string, bool) {
+	v, ok := m[k]
+	if v {
+		return "yes", ok
+	}
+	return "no", ok
+}
+func (m boolMap) set(k, v string) { m[k] = v == "yes" }
+func (m boolMap) del(k string)    { delete(m, k) }
+
+// pluginIdentity is a plugin identity whose every unwrap is one session
+// of questions, and whose failures say what the user could not be asked.
 type pluginIdentity struct {
-	id *plugin.Identity
-	ui *pluginUI
+	encoding string
+	ui       *pluginUI
 }
 
 func (pi pluginIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
-	key, err := pi.id.Unwrap(stanzas)
+	if !pi.ui.proven.Load() {
+		pi.ui.gate.Lock()
+		defer pi.ui.gate.Unlock()
+	}
+	s := pi.ui.session()
+	id, err := plugin.NewIdentity(pi.encoding, s.client)
+	if err != nil {
+		return nil, err
+	}
+	key, err := id.Unwrap(stanzas)
+	if err == nil {
+		pi.ui.proven.Store(true)
+	}
 	if err != nil && !errors.Is(err, age.ErrIncorrectIdentity) {
-		if uerr := pi.ui.takeErr(); uerr != nil {
-			return nil, uerr
+		pi.ui.proven.Store(false)
+		s.failed()
+		if s.err != nil {
+			return nil, s.err
 		}
 	}
 	return key, err
@@ -159,7 +228,7 @@ func parsePluginIdentities(name string, lines []string, ui *pluginUI) ([]*identi
 		if err != nil {
 			return nil, fmt.Errorf("plugin identity #%d: %v", i+1, err)
 		}
-		out = append(out, &identity{Identity: pluginIdentity{id, ui}, desc: name + " (age-plugin-" + id.Name() + ")", lazy: true, pub: l})
+		out = append(out, &identity{Identity: pluginIdentity{l, ui}, desc: name + " (age-plugin-" + id.Name() + ")", lazy: true, pub: l})
 	}
 	return out, nil
 }

@@ -137,3 +137,51 @@ func TestPluginIdentityTriedLast(t *testing.T) {
 		t.Fatalf("an X25519 file needed the plugin: %v", err)
 	}
 }
+
+// A refused answer (a wrong PIN) is never replayed: the next file asks
+// again, and files opened in parallel wait for the first to succeed
+// rather than each spending one of the token's PIN retries.
+func TestPluginWrongPINNotReplayed(t *testing.T) {
+	bin := plugintest.Build(t)
+	t.Setenv("PATH", plugintest.PathWith(bin))
+	log := filepath.Join(t.TempDir(), "asked")
+	t.Setenv("NFRTEST_PIN", "1234")
+	t.Setenv("NFRTEST_LOG", log)
+	k := plugintest.NewKey(t)
+	idFile := filepath.Join(t.TempDir(), "id.txt")
+	os.WriteFile(idFile, []byte(k.Identity+"\n"), 0o600)
+	var asked atomic.Int32
+	ids, err := identity.Load(identity.Options{Files: []string{idFile}, Plugin: identity.PluginUI{
+		Request: func(name, prompt string, secret bool) (string, error) {
+			if asked.Add(1) == 1 {
+				return "0000", nil // a typo
+			}
+			return "1234", nil
+		},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 4
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = age.Decrypt(bytes.NewReader(encryptTo(t, k.Recipient, "s")), ids.Age()...)
+		}()
+	}
+	wg.Wait()
+	failed := 0
+	for _, err := range errs {
+		if err != nil {
+			failed++
+		}
+	}
+	data, _ := os.ReadFile(log)
+	if failed != 1 || asked.Load() != 2 || strings.Count(string(data), "asked") != n {
+		t.Fatalf("%d files failed (want 1: the typo), the user was asked %d times (want 2), the plugin %d (want %d): %v",
+			failed, asked.Load(), strings.Count(string(data), "asked"), n, errs)
+	}
+}
