@@ -60,6 +60,13 @@ func (ed *Editing) Decrypt(ids *identity.Set) ([]byte, error) {
 	return p, nil
 }
 
+// Wipe zeroes the plaintext kept to tell an unchanged edit; call it once
+// the edit is saved or abandoned.
+func (ed *Editing) Wipe() {
+	clear(ed.plain)
+	ed.plain = nil
+}
+
 // SaveOptions say how to save.
 type SaveOptions struct {
 	// Identities carry the plugin UI for plugin recipients.

@@ -61,6 +61,7 @@ func runDecrypt(ctx context.Context, io *IO, g *globalOptions, o *decryptOptions
 		return reencryptError(err)
 	}
 	defer clear(plain)
+	defer ed.Wipe()
 	if o.Output == "" {
 		if io.StdoutTTY && isBinary(plain) {
 			return inputError(fmt.Errorf("%s is binary: not printed to a terminal (use -o FILE, or a pipe)", ed.Path()))

@@ -63,6 +63,7 @@ func runEdit(ctx context.Context, io *IO, g *globalOptions, o *editOptions, path
 		return reencryptError(err)
 	}
 	defer clear(old)
+	defer ed.Wipe()
 	var next []byte
 	if !io.StdinTTY {
 		// No terminal, no editor: the new plaintext is the whole of stdin.
