@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
 	"github.com/nfrekey/nfrekey/reencrypt/agenix"
@@ -24,6 +25,7 @@ type EditOptions struct {
 // replaced (or created) by Save.
 type Editing struct {
 	e     *agenix.Edit
+	sops  *sopsEdit // set instead of e for a sops file
 	root  string
 	plain []byte
 	read  bool
@@ -33,6 +35,15 @@ type Editing struct {
 // lock: an edit may last minutes, and the commit refuses to replace a file
 // someone else saved meanwhile.
 func OpenSecret(ctx context.Context, opts EditOptions) (*Editing, error) {
+	if !strings.HasSuffix(opts.Path, ".age") {
+		se, err := openSops(opts.RepoRoot, opts.Path)
+		if err != nil {
+			return nil, err
+		}
+		if se != nil {
+			return &Editing{sops: se, root: opts.RepoRoot}, nil
+		}
+	}
 	e, err := agenix.OpenEdit(ctx, agenix.AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, UseNix: opts.UseNix, Jobs: 1}, opts.Path)
 	if err != nil {
 		return nil, err
@@ -41,18 +52,34 @@ func OpenSecret(ctx context.Context, opts EditOptions) (*Editing, error) {
 }
 
 // Path is the secret's path relative to the repo root.
-func (ed *Editing) Path() string { return ed.e.Secret.Path }
+func (ed *Editing) Path() string {
+	if ed.sops != nil {
+		return ed.sops.path
+	}
+	return ed.e.Secret.Path
+}
 
 // Exists reports whether the file existed when opened.
-func (ed *Editing) Exists() bool { return ed.e.Exists() }
+func (ed *Editing) Exists() bool { return ed.sops != nil || ed.e.Exists() }
 
-// Secret is the secret as declared when opened.
-func (ed *Editing) Secret() *Secret { return ed.e.Secret }
+// Secret is the .age secret as declared when opened (nil for a sops file).
+func (ed *Editing) Secret() *Secret {
+	if ed.e == nil {
+		return nil
+	}
+	return ed.e.Secret
+}
 
 // Decrypt returns the plaintext (nil for a file that does not exist). The
 // caller owns the slice and should zero it when done.
 func (ed *Editing) Decrypt(ids *identity.Set) ([]byte, error) {
-	p, err := ed.e.Decrypt(ids)
+	var p []byte
+	var err error
+	if ed.sops != nil {
+		p, err = ed.sops.decrypt(context.Background(), ids)
+	} else {
+		p, err = ed.e.Decrypt(ids)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +133,9 @@ func (ed *Editing) Save(ctx context.Context, plaintext []byte, allowEmpty bool, 
 	}
 	if len(plaintext) == 0 && !allowEmpty {
 		return nil, inputErr(ErrEmpty)
+	}
+	if ed.sops != nil {
+		return ed.sops.save(ctx, ed.root, plaintext, opts)
 	}
 	tx, err := begin(ctx, ed.root, 1)
 	if err != nil {

@@ -21,7 +21,8 @@ func init() {
 
 var (
 	traceLine   = regexp.MustCompile(`^(\d+) +(.*)$`)
-	traceOpen   = regexp.MustCompile(`^openat\([^,]+, "((?:[^"\\]|\\.)*)",.*\) = (\d+)$`)
+	traceOpen   = regexp.MustCompile(`^openat\([^,]+, "((?:[^"\\]|\\.)*)",.*\) +=\s+(\d+)$`)
+	traceClose  = regexp.MustCompile(`^close\((\d+)\) +=\s+0$`)
 	traceWrite  = regexp.MustCompile(`^write\((\d+), "((?:[^"\\]|\\.)*)"`)
 	traceDup2   = regexp.MustCompile(`^dup[23]\((\d+), (\d+)(?:, [^)]*)?\) += (\d+)$`)
 	traceDupFD  = regexp.MustCompile(`^fcntl\((\d+), F_DUPFD(?:_CLOEXEC)?, \d+\) += (\d+)$`)
@@ -67,6 +68,13 @@ func cmdPlaintextOnly(ts *testscript.TestScript, neg bool, args []string) {
 			if d := traceMemDir.FindString(o[1]); d != "" {
 				dirs[d] = true
 			}
+			continue
+		}
+		if c := traceClose.FindStringSubmatch(call); c != nil {
+			// A closed descriptor names nothing: a later write to the same
+			// number must be matched with the open that reused it.
+			delete(fds, c[1])
+			delete(latest, c[1])
 			continue
 		}
 		if d := traceDup2.FindStringSubmatch(call); d != nil {

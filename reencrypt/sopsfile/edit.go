@@ -92,3 +92,6 @@ func (o *Opened) Wipe() {
 	clear(o.dataKey)
 	clear(o.Plaintext)
 }
+
+// MaxEditSize bounds a sops file opened for editing.
+const MaxEditSize = 64 << 20
