@@ -559,16 +559,6 @@ func (si *sopsInventory) ruleFindings(matched map[string]map[int]bool) []Finding
 	return out
 }
 
-func storeOptions(s sopsyaml.StoreOptions) sopsfile.StoreOptions {
-	opt := func(n int) *int {
-		if n < 0 {
-			return nil
-		}
-		return &n
-	}
-	return sopsfile.StoreOptions{YAMLIndent: opt(s.YAMLIndent), JSONIndent: opt(s.JSONIndent), JSONBinaryIndent: opt(s.JSONBinaryIndent)}
-}
-
 func mustRel(base, p string) string {
 	if rel, err := filepath.Rel(base, p); err == nil {
 		return rel

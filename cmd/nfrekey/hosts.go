@@ -203,7 +203,7 @@ func renderHostText(io *IO, cmd string, res *reencrypt.HostResult, dry bool) {
 		}
 	}
 	for _, m := range res.Missing {
-		fmt.Fprintf(io.Err, "nfrekey: %s is declared but does not exist yet: create it with agenix -e %s\n", m, m)
+		fmt.Fprintf(io.Err, "nfrekey: %s is declared but does not exist yet: create it with nfrekey edit %s\n", m, m)
 	}
 	if res.HostKeyPath != "" && !dry {
 		dir := filepath.Dir(filepath.Dir(filepath.Dir(res.HostKeyPath)))

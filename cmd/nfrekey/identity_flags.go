@@ -34,6 +34,7 @@ func loadIdentities(io *IO, g *globalOptions) (*identity.Set, error) {
 			}
 		},
 		Passphrase: passphrasePrompt(io),
+		Plugin:     pluginPrompts(io),
 	})
 	if err != nil {
 		return nil, inputError(err)

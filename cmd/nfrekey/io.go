@@ -14,7 +14,7 @@ type IO struct {
 	Out       io.Writer
 	Err       io.Writer
 	StdinTTY  bool
-	StdoutTTY bool // colour the plan (unless NO_COLOR, --no-color)
+	StdoutTTY bool // colour the plan (unless NO_COLOR, --no-color); decrypt refuses binary to a terminal
 	StderrTTY bool
 	// Getenv reads the environment (NO_COLOR, CLICOLOR_FORCE); nil: empty.
 	Getenv func(string) string

@@ -125,6 +125,9 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	root.AddCommand(newScanCmd(io, g))
 	root.AddCommand(newAddHostCmd(io, g))
 	root.AddCommand(newRemoveHostCmd(io, g))
+	root.AddCommand(newEditCmd(io, g))
+	root.AddCommand(newDecryptCmd(io, g))
+	// Last: completions are registered on every command added above.
 	registerCompletions(root, io, g)
 	return root, g
 }

@@ -18,6 +18,7 @@ import (
 
 	"filippo.io/age"
 	"filippo.io/age/agessh"
+	"filippo.io/age/plugin"
 
 	"github.com/nfrekey/nfrekey/internal/readlimit"
 	"github.com/nfrekey/nfrekey/internal/sshage"
@@ -48,12 +49,16 @@ type Options struct {
 	Passphrase func(path string) ([]byte, error)
 	// Note receives what was skipped and why (shown under -v).
 	Note func(string)
+	// Plugin is how age plugins (AGE-PLUGIN-... identities, plugin
+	// recipients) reach the user; the zero value cannot ask anything.
+	Plugin PluginUI
 }
 
 // Set is the private keys of one run. It is safe for concurrent use; a
 // passphrase is asked at most once per key.
 type Set struct {
 	list []*identity
+	ui   *pluginUI
 }
 
 // identity is one age.Identity with where it came from.
@@ -78,13 +83,13 @@ func Load(opts Options) (*Set, error) {
 	if note == nil {
 		note = func(string) {}
 	}
-	ids := &Set{}
+	ids := &Set{ui: newPluginUI(opts.Plugin)}
 	for _, f := range opts.Files {
 		data, err := readlimit.ReadFile(f, MaxFileSize)
 		if err != nil {
 			return nil, fmt.Errorf("identity %w", err)
 		}
-		list, err := parseIdentityFile(f, data, opts.Passphrase)
+		list, err := parseIdentityFile(f, data, opts.Passphrase, ids.ui)
 		if err != nil {
 			return nil, fmt.Errorf("identity %s: %w", f, err)
 		}
@@ -107,7 +112,7 @@ func Load(opts Options) (*Set, error) {
 			paths = append(paths, p)
 		}
 		try := func(name string, data []byte) {
-			list, err := parseIdentityFile(name, data, opts.Passphrase)
+			list, err := parseIdentityFile(name, data, opts.Passphrase, ids.ui)
 			if err != nil {
 				note(fmt.Sprintf("identity %s skipped: %v", name, err))
 				return
@@ -165,7 +170,7 @@ func Load(opts Options) (*Set, error) {
 
 // New wraps age identities (tests, callers with keys in memory).
 func New(list ...age.Identity) *Set {
-	ids := &Set{}
+	ids := &Set{ui: newPluginUI(PluginUI{})}
 	for i, id := range list {
 		ids.list = append(ids.list, &identity{Identity: id, desc: fmt.Sprintf("identity #%d (%T)", i+1, id)})
 	}
@@ -208,15 +213,22 @@ func (ids *Set) Age() []age.Identity {
 // parseIdentityFile turns one file's content into identities: an SSH
 // private key (plus, for ssh-ed25519, its ssh-to-age X25519 identity) or an
 // age identity file.
-func parseIdentityFile(name string, data []byte, passphrase func(string) ([]byte, error)) ([]*identity, error) {
+func parseIdentityFile(name string, data []byte, passphrase func(string) ([]byte, error), ui *pluginUI) ([]*identity, error) {
 	if bytes.Contains(data, []byte("PRIVATE KEY-----")) {
 		return parseSSHIdentity(name, data, passphrase)
 	}
-	list, err := age.ParseIdentities(bytes.NewReader(data))
+	lines, rest := splitPluginLines(data)
+	out, err := parsePluginIdentities(name, lines, ui)
+	if err != nil {
+		return nil, err
+	}
+	if len(lines) > 0 && !hasIdentityLine(rest) {
+		return out, nil
+	}
+	list, err := age.ParseIdentities(bytes.NewReader(rest))
 	if err != nil {
 		return nil, fmt.Errorf("neither an SSH private key nor an age identity file: %v", err)
 	}
-	var out []*identity
 	for _, id := range list {
 		desc, pub := name+" (age identity)", ""
 		switch x := id.(type) {
@@ -367,15 +379,28 @@ func (ids *Set) Summary() string {
 	return strings.Join(d, ", ")
 }
 
-// Join is the identities of sets, in order, as one Set.
+// Join is the identities of sets, in order, as one Set (with the plugin
+// UI of the first that has one).
 func Join(sets ...*Set) *Set {
 	out := &Set{}
 	for _, s := range sets {
 		if s != nil {
 			out.list = append(out.list, s.list...)
+			if out.ui == nil {
+				out.ui = s.ui
+			}
 		}
 	}
 	return out
+}
+
+// PluginUI is the run's channel for age plugins, for plugin recipients
+// to share with the identities (one cache of answers per run). Never nil.
+func (ids *Set) PluginUI() *plugin.ClientUI {
+	if ids == nil || ids.ui == nil {
+		return newPluginUI(PluginUI{}).client
+	}
+	return ids.ui.client
 }
 
 // skipReason is why a default identity file was skipped, without the path

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 
+	"filippo.io/age/plugin"
+
 	"github.com/nfrekey/nfrekey/internal/agefile"
 	"github.com/nfrekey/nfrekey/internal/gitignore"
 	"github.com/nfrekey/nfrekey/recipients"
@@ -93,6 +95,9 @@ type Inventory struct {
 	names     *nameIndex                      // tag/recipient -> binding name
 	lockKeys  map[string]recipients.Recipient // lock recipient text -> parsed (valid ones only)
 	ageRecips sync.Map                        // recipient ID -> age.Recipient, see ageRecipient
+	// pluginUI serves plugin recipients (their plugin may talk to the
+	// user): the identities' UI, set when a plan is opened.
+	pluginUI *plugin.ClientUI
 }
 
 // AuditOptions say what to audit.

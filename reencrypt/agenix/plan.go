@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"filippo.io/age"
+	"filippo.io/age/plugin"
 
 	"github.com/nfrekey/nfrekey/internal/agefile"
 	"github.com/nfrekey/nfrekey/internal/identity"
@@ -216,6 +217,7 @@ func (pl *Plan) Open(ctx context.Context, ids *identity.Set) error {
 		return err
 	}
 	list := ids.Age()
+	pl.Inventory.pluginUI = ids.PluginUI()
 	errs := make([]error, len(pl.files))
 	forEach(pl.opts.Jobs, len(pl.files), func(i int) {
 		if ctx.Err() != nil {
@@ -376,7 +378,7 @@ func (inv *Inventory) selectPaths(paths []string) ([]*Secret, error) {
 			return nil, inputErr(fmt.Errorf("%s is not a secret declared in %s", p, inv.RulesFile))
 		}
 		if !s.Exists {
-			return nil, inputErr(fmt.Errorf("%s is declared in %s but does not exist: nothing to rekey (create it with agenix -e)", p, inv.RulesFile))
+			return nil, inputErr(fmt.Errorf("%s is declared in %s but does not exist: nothing to rekey (create it with nfrekey edit)", p, inv.RulesFile))
 		}
 		if !seen[s] {
 			seen[s] = true
@@ -549,7 +551,19 @@ func (inv *Inventory) ageRecipient(r recipients.Recipient) (age.Recipient, error
 	if ar, ok := inv.ageRecips.Load(r.ID()); ok {
 		return ar.(age.Recipient), nil
 	}
-	ar, err := r.AgeRecipient()
+	var ar age.Recipient
+	var err error
+	if r.Kind == recipients.AgePlugin {
+		// Encrypted to as written: age-plugin-NAME, found on PATH, wraps
+		// the file key (age1yubikey1... needs no YubiKey for that).
+		ui := inv.pluginUI
+		if ui == nil {
+			ui = &plugin.ClientUI{}
+		}
+		ar, err = plugin.NewRecipient(r.String(), ui)
+	} else {
+		ar, err = r.AgeRecipient()
+	}
 	if err != nil {
 		return nil, err
 	}
