@@ -111,7 +111,7 @@ func writeAuditText(w io.Writer, inv *reencrypt.Inventory, strict bool) {
 	if !inv.InSync(strict) {
 		verdict = "drift"
 	}
-	fmt.Fprintf(w, "%d secrets: %s: %s\n", len(inv.Secrets), strings.Join(parts, ", "), verdict)
+	fmt.Fprintf(w, "%s: %s: %s\n", plural(len(inv.Secrets), "secret", "secrets"), strings.Join(parts, ", "), verdict)
 }
 
 // undeclaredMsg says why no rule covers an encrypted file.

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/nfrekey/nfrekey/reencrypt"
 )
 
 // repoMarkers are the files whose presence makes a directory the repo root.
@@ -68,5 +71,30 @@ func findRules(g *globalOptions, repo string) (string, error) {
 			return p, nil
 		}
 	}
-	return "", fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s (use --rules or RULES)", repo)
+	found, skipped, err := reencrypt.FindRulesFiles(repo)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range skipped {
+		g.note("%s is not an agenix rules file, skipped: %s", s.Path, oneLine(s.Reason))
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s, and no other secrets.nix under it declares secrets (use --rules or RULES)", repo)
+	case 1:
+		g.note("rules file %s found under the repo", found[0])
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%d rules files under %s (%s): nfrekey runs on one rules file at a time for now; choose one with --rules", len(found), repo, strings.Join(relPaths(repo, found), ", "))
+}
+
+func relPaths(root string, paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = p
+		if rel, err := filepath.Rel(root, p); err == nil {
+			out[i] = rel
+		}
+	}
+	return out
 }
