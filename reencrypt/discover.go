@@ -2,7 +2,6 @@ package reencrypt
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 
@@ -27,28 +26,8 @@ func FindRulesFiles(repoRoot string) (found []string, skipped []SkippedRules, er
 	if err != nil {
 		return nil, nil, err
 	}
-	_, statErr := os.Lstat(filepath.Join(root, ".git"))
-	var ign *gitignore.Matcher
-	if statErr == nil {
-		ign = gitignore.New(root)
-	}
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // an unreadable directory holds nothing we can use
-		}
-		if d.IsDir() {
-			if d.Name() == ".git" || d.Name() == "node_modules" || d.Name() == "result" {
-				return filepath.SkipDir
-			}
-			if ign != nil {
-				if p != root && ign.Ignored(p, true) {
-					return filepath.SkipDir
-				}
-				ign.Enter(p)
-			}
-			return nil
-		}
-		if d.Name() != "secrets.nix" || !d.Type().IsRegular() || (ign != nil && ign.Ignored(p, false)) {
+	err = gitignore.Walk(root, func(p string, d fs.DirEntry) error {
+		if d.Name() != "secrets.nix" || !d.Type().IsRegular() {
 			return nil
 		}
 		rules, lerr := secretsnix.LoadRules(p, secretsnix.Options{Root: root})

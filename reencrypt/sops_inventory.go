@@ -149,39 +149,14 @@ func auditSopsOver(ctx context.Context, root, explicit string, overlay map[strin
 // git) that may be sops files: a cheap byte check first, so only files
 // that mention sops' metadata keys are parsed.
 func walkSops(ctx context.Context, root string) ([]string, error) {
-	var ign *gitignore.Matcher
-	if fi, err := os.Stat(filepath.Join(root, ".git")); err == nil && fi.IsDir() {
-		ign = gitignore.New(root)
-	}
 	var out []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if path == root {
-				return err
-			}
-			return nil
-		}
+	err := gitignore.Walk(root, func(path string, d fs.DirEntry) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
-		}
-		if d.IsDir() {
-			if d.Name() == ".git" {
-				return filepath.SkipDir
-			}
-			if ign != nil {
-				if path != root && ign.Ignored(path, true) {
-					return filepath.SkipDir
-				}
-				ign.Enter(path)
-			}
-			return nil
 		}
 		name := d.Name()
 		if !d.Type().IsRegular() || name == ".sops.yaml" || strings.HasSuffix(name, ".age") ||
 			strings.HasPrefix(name, txn.TempPrefix) || name == LockFileName {
-			return nil
-		}
-		if ign != nil && ign.Ignored(path, false) {
 			return nil
 		}
 		if info, err := d.Info(); err != nil || info.Size() > sopsMaxSize {

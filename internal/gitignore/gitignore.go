@@ -5,6 +5,7 @@ package gitignore
 
 import (
 	"bufio"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -170,4 +171,40 @@ func parseIgnoreLine(line string) (ignoreRule, bool) {
 	}
 	r.re = re
 	return r, true
+}
+
+// Walk calls visit for every file under root that git does not ignore
+// (when root is a git work tree: it holds a .git directory), in lexical
+// order, never descending into .git. Directories are not visited. An
+// error reading root itself is returned; unreadable corners below it are
+// skipped. visit's error stops the walk and is returned.
+func Walk(root string, visit func(path string, d fs.DirEntry) error) error {
+	var ign *Matcher
+	if fi, err := os.Stat(filepath.Join(root, ".git")); err == nil && fi.IsDir() {
+		ign = New(root)
+	}
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			if ign != nil {
+				if path != root && ign.Ignored(path, true) {
+					return filepath.SkipDir
+				}
+				ign.Enter(path)
+			}
+			return nil
+		}
+		if ign != nil && ign.Ignored(path, false) {
+			return nil
+		}
+		return visit(path, d)
+	})
 }

@@ -268,34 +268,9 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 	for _, s := range inv.Secrets {
 		byPath[s.Path] = true
 	}
-	var ign *gitignore.Matcher
-	if fi, err := os.Stat(filepath.Join(root, ".git")); err == nil && fi.IsDir() {
-		ign = gitignore.New(root)
-	}
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if path == root {
-				return err
-			}
-			return nil // unreadable corners are not ours to judge
-		}
-		if d.IsDir() {
-			if d.Name() == ".git" {
-				return filepath.SkipDir
-			}
-			if ign != nil {
-				if path != root && ign.Ignored(path, true) {
-					return filepath.SkipDir
-				}
-				ign.Enter(path)
-			}
-			return nil
-		}
+	err = gitignore.Walk(root, func(path string, d fs.DirEntry) error {
 		t := d.Type()
 		if !t.IsRegular() && t&fs.ModeSymlink == 0 || !strings.HasSuffix(d.Name(), ".age") || byFile[path] != nil {
-			return nil
-		}
-		if ign != nil && ign.Ignored(path, false) {
 			return nil
 		}
 		if rel, err := filepath.Rel(root, path); err == nil && byPath[filepath.ToSlash(rel)] {

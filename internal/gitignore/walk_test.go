@@ -1,0 +1,53 @@
+package gitignore
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func TestWalk(t *testing.T) {
+	root := t.TempDir()
+	for p, data := range map[string]string{
+		".git/config":       "",
+		".gitignore":        "/build/\n*.tmp\n!keep.tmp\n",
+		"a.age":             "",
+		"build/out.age":     "",
+		"sub/b.tmp":         "",
+		"sub/keep.tmp":      "",
+		"sub/.gitignore":    "c.age\n",
+		"sub/c.age":         "",
+		"sub/deeper/d.yaml": "",
+	} {
+		full := filepath.Join(root, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err := Walk(root, func(p string, d fs.DirEntry) error {
+		rel, _ := filepath.Rel(root, p)
+		got = append(got, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".gitignore", "a.age", "sub/.gitignore", "sub/deeper/d.yaml", "sub/keep.tmp"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("visited %v, want %v", got, want)
+	}
+	// Outside a git work tree nothing is ignored but .git is still skipped.
+	os.RemoveAll(filepath.Join(root, ".git"))
+	got = nil
+	Walk(root, func(p string, d fs.DirEntry) error { got = append(got, p); return nil })
+	if len(got) != 8 {
+		t.Errorf("without .git: %d files visited, want 8", len(got))
+	}
+	if err := Walk(filepath.Join(root, "missing"), func(string, fs.DirEntry) error { return nil }); err == nil {
+		t.Error("a missing root is no error")
+	}
+}
