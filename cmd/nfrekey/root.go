@@ -101,6 +101,7 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	root.AddCommand(newScanCmd(io, g))
 	root.AddCommand(newAddHostCmd(io, g))
 	root.AddCommand(newRemoveHostCmd(io, g))
+	root.AddCommand(newCheckHostsCmd(io, g))
 	return root, g
 }
 

@@ -34,7 +34,7 @@ type AgenixOptions struct {
 // Note is something skipped that a verbose run should mention.
 type Note string
 
-// AgenixHosts lists the names the rules files bind to ssh-ed25519 keys,
+// AgenixHosts lists, sorted by name, the names the rules files bind to ssh-ed25519 keys,
 // with the secrets each key opens. A record { pubkey = K; address = A; }
 // bound to NAME gives host NAME with address A (the binding itself is
 // named after its attribute, pubkey). Names bound to other kinds of key
@@ -57,6 +57,7 @@ func AgenixHosts(opts AgenixOptions) ([]Host, []Note, error) {
 		notes = append(notes, n...)
 	}
 	hosts, n := Merge(lists...)
+	sort.SliceStable(hosts, func(i, j int) bool { return hosts[i].Name < hosts[j].Name })
 	return hosts, append(notes, n...), nil
 }
 
