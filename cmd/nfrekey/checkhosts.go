@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/nfrekey/nfrekey/internal/identity"
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/reencrypt"
 	"github.com/nfrekey/nfrekey/reencrypt/hostcheck"
@@ -220,6 +221,9 @@ func fixChanged(ctx context.Context, io *IO, g *globalOptions, o *checkHostsOpti
 		}
 		fmt.Fprintf(io.Err, "nfrekey: %s (%s) changed: declared %s, found %s; secrets: %s\n",
 			r.Name, r.Address, r.Key.Fingerprint(), r.Found.Fingerprint(), secretList(r.Secrets))
+		if err := checkFixable(ctx, repo, rules, r); err != nil {
+			return nil, err
+		}
 		switch {
 		case r.Vouched:
 			fmt.Fprintf(io.Err, "nfrekey: %s: %s lists the new key\n", r.Name, o.KnownHosts)
@@ -244,14 +248,7 @@ func fixChanged(ctx context.Context, io *IO, g *globalOptions, o *checkHostsOpti
 		return nil, err
 	}
 	for _, r := range todo {
-		if len(r.Secrets) == 0 {
-			return nil, usageErrorf("%s: no secret is encrypted to it; run nfrekey add-host %s --key '%s' --replace --group G", r.Name, r.Name, r.Found)
-		}
-		// The host keeps exactly the secrets it had: naming them as
-		// --secret globs grants nothing new, and the edit is verified to
-		// swap the key and nothing else.
-		res, err := reencrypt.AddHost(ctx, reencrypt.AddHostOptions{RepoRoot: repo, RulesFiles: rules, Name: r.Name,
-			Key: r.Found, Replace: true, Secrets: secretGlobs(repo, rules, r.Secrets), Jobs: g.Jobs, Identities: ids})
+		res, err := reencrypt.AddHost(ctx, fixOptions(repo, rules, r, ids, g.Jobs))
 		if err != nil {
 			return nil, fixError(io, g, r.Name, res, err)
 		}
@@ -262,6 +259,38 @@ func fixChanged(ctx context.Context, io *IO, g *globalOptions, o *checkHostsOpti
 		fmt.Fprintf(io.Err, "nfrekey: %s is now bound to %s (was %s)\n", r.Name, r.Found.Fingerprint(), r.Key.Fingerprint())
 	}
 	return fixed, nil
+}
+
+// fixOptions is add-host NAME --key FOUND --replace, restricted to the
+// secrets the host already had: naming them as --secret globs grants
+// nothing new, and the edit is verified to swap the key and nothing else.
+func fixOptions(repo string, rules []string, r hostcheck.Result, ids *identity.Set, jobs int) reencrypt.AddHostOptions {
+	return reencrypt.AddHostOptions{RepoRoot: repo, RulesFiles: rules, Name: r.Name, Key: r.Found, Replace: true,
+		Secrets: secretGlobs(repo, rules, r.Secrets), Jobs: jobs, Identities: ids}
+}
+
+// checkFixable refuses a fix the add-host edit cannot make exactly: a host
+// kept as a record (its key bound as pubkey, not NAME), or one whose dry
+// run would not swap the declared key for the found one. Nothing is
+// written by then.
+func checkFixable(ctx context.Context, repo string, rules []string, r hostcheck.Result) error {
+	if len(r.Secrets) == 0 {
+		return usageErrorf("%s: no secret is encrypted to it; run nfrekey add-host %s --key '%s' --replace --group G", r.Name, r.Name, r.Found)
+	}
+	if r.Binding != r.Name {
+		return usageErrorf("%s: %s keeps the host as a record (%s = \"...\"), which --fix cannot rebind yet: set %s = \"%s\"; there, then run nfrekey rekey",
+			r.Name, r.DeclaredIn, r.Binding, r.Binding, r.Found)
+	}
+	opts := fixOptions(repo, rules, r, nil, 1)
+	opts.DryRun, opts.NoRekey = true, true
+	res, err := reencrypt.AddHost(ctx, opts)
+	if err != nil {
+		return reencryptError(fmt.Errorf("--fix %s: %w", r.Name, err))
+	}
+	if res.OldKey != r.Key.String() {
+		return usageErrorf("--fix %s: the add-host edit would not replace the declared key %s (it replaces %q); nothing changed", r.Name, r.Key.Fingerprint(), res.OldKey)
+	}
+	return nil
 }
 
 // fixError reports a failed --fix; the hosts fixed before it stay fixed.

@@ -15,6 +15,9 @@ import (
 type Host struct {
 	Name string
 	Key  recipients.Recipient
+	// Binding is the name the key itself is bound to: Name, or the
+	// record's key attribute (pubkey) when the host is a record.
+	Binding string
 	// DeclaredIn is FILE:LINE of the binding, FILE relative to the repo root.
 	DeclaredIn string
 	// Address is the address the rules keep beside the key (a record
@@ -90,7 +93,7 @@ func hostsFromRules(root string, rules *secretsnix.Rules, recs map[recordKey]rec
 			continue
 		}
 		index[name] = len(out)
-		out = append(out, Host{Name: name, Key: key, DeclaredIn: fmt.Sprintf("%s:%d", rel(root, b.File), b.Line), Address: addr})
+		out = append(out, Host{Name: name, Key: key, Binding: b.Name, DeclaredIn: fmt.Sprintf("%s:%d", rel(root, b.File), b.Line), Address: addr})
 	}
 	dir := filepath.Dir(rules.File)
 	for i := range out {

@@ -54,17 +54,17 @@ in {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type row struct{ Name, Key, DeclaredIn, Address, Secrets string }
+	type row struct{ Name, Binding, Key, DeclaredIn, Address, Secrets string }
 	var got []row
 	for _, h := range hosts {
-		got = append(got, row{h.Name, h.Key.String(), h.DeclaredIn, h.Address, strings.Join(h.Secrets, ",")})
+		got = append(got, row{h.Name, h.Binding, h.Key.String(), h.DeclaredIn, h.Address, strings.Join(h.Secrets, ",")})
 	}
 	want := []row{
-		{"db1", kb.String(), "secrets.nix:4", "", "a.age,sub/b.age"},
-		{"web1", keyA, "hosts.nix:2", "10.0.0.5:2222", "a.age"},
-		{"web2", kc.String(), "hosts.nix:3", "web2.example.org", "sub/b.age"},
+		{"db1", "db1", kb.String(), "secrets.nix:4", "", "a.age,sub/b.age"},
+		{"web1", "pubkey", keyA, "hosts.nix:2", "10.0.0.5:2222", "a.age"},
+		{"web2", "publicKey", kc.String(), "hosts.nix:3", "web2.example.org", "sub/b.age"},
 		// An interpolated address is not a literal: resolved otherwise.
-		{"web3", kd.String(), "hosts.nix:4", "", "sub/b.age"},
+		{"web3", "key", kd.String(), "hosts.nix:4", "", "sub/b.age"},
 	}
 	sortRows := func(r []row) {
 		for i := range r {
