@@ -31,7 +31,7 @@
             # `nix hash path DIR`. After go.mod changes run
             # `.ci/vendorhash --update`; internal/nixflake's test fails while
             # this is stale.
-            vendorHash = "sha256-qTYVBclMszxj0VUyQqbhsZHS8767v4SJ78TDWxaTIIs=";
+            vendorHash = "sha256-zTP0EyTBjCtL74WdzZ52NRFCXfTFVnvNaK9Fjkp7+V4=";
             subPackages = [ "cmd/nfrekey" ];
             env.CGO_ENABLED = 0;
             # The store copy of the source has no .git, so the toolchain stamps
