@@ -32,6 +32,7 @@ func TestAgenixHosts(t *testing.T) {
 	_, kb := newEd25519(t)
 	_, kc := newEd25519(t)
 	_, kd := newEd25519(t)
+	_, ke := newEd25519(t)
 	dir := writeRules(t, map[string]string{
 		"secrets.nix": `let
   alice = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
@@ -40,13 +41,15 @@ func TestAgenixHosts(t *testing.T) {
   rsa1 = "` + rsaKey(t) + `";
 in {
   "a.age".publicKeys = [ alice hosts.web1.pubkey db1 ];
-  "sub/b.age".publicKeys = [ db1 hosts.web2.publicKey (hosts.web3.key) ];
+  "sub/b.age".publicKeys = [ db1 hosts.web2.publicKey (hosts.web3.key) hosts.dc.web4.hostKey ];
 }
 `,
 		"hosts.nix": `{
   web1 = { pubkey = "` + keyA + `"; address = "10.0.0.5:2222"; };
   web2 = { publicKey = "` + kc.String() + `"; hostname = "web2.example.org"; };
   web3 = { key = "` + kd.String() + `"; address = "${"x"}"; };
+  dc.web4.hostKey = "` + ke.String() + `";
+  dc.web4.ip = "192.0.2.4";
 }
 `,
 	})
@@ -65,6 +68,7 @@ in {
 		{"web2", "publicKey", kc.String(), "hosts.nix:3", "web2.example.org", "sub/b.age"},
 		// An interpolated address is not a literal: resolved otherwise.
 		{"web3", "key", kd.String(), "hosts.nix:4", "", "sub/b.age"},
+		{"web4", "hostKey", ke.String(), "hosts.nix:5", "192.0.2.4", "sub/b.age"},
 	}
 	sortRows := func(r []row) {
 		for i := range r {

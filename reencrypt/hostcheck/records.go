@@ -67,6 +67,12 @@ func walkRecords(f *secretsnix.File, n secretsnix.Node, out map[recordKey]record
 			addRecord(f, name, set, out)
 		}
 	}
+	switch x := n.(type) {
+	case *secretsnix.AttrSet:
+		addDotted(f, x.Binds, out)
+	case *secretsnix.Let:
+		addDotted(f, x.Binds, out)
+	}
 	for _, c := range secretsnix.Children(n) {
 		walkRecords(f, c, out)
 	}
@@ -92,6 +98,53 @@ func addRecord(f *secretsnix.File, name string, set *secretsnix.AttrSet, out map
 	}
 	first, _ := keyDef.Span()
 	out[recordKey{f.Name, int(f.Tokens[first].Start)}] = record{name: name, address: addr}
+}
+
+// addDotted finds records written as dotted attributes in one set of
+// bindings: web1.pubkey = "..."; web1.address = "...";.
+func addDotted(f *secretsnix.File, binds []secretsnix.Node, out map[recordKey]record) {
+	addrs := map[string]string{}
+	var keys []*secretsnix.AttrDef
+	for _, b := range binds {
+		def, ok := b.(*secretsnix.AttrDef)
+		if !ok || len(def.Path) < 2 || !static(def.Path) {
+			continue
+		}
+		last := def.Path[len(def.Path)-1].Name
+		switch prefix := pathPrefix(def.Path); {
+		case contains(keyAttrs, last):
+			keys = append(keys, def)
+		case contains(addrAttrs, last):
+			if _, seen := addrs[prefix]; !seen {
+				addrs[prefix] = literal(def.Value)
+			}
+		}
+	}
+	for _, def := range keys {
+		if def.Path[len(def.Path)-2].Name == "" {
+			continue
+		}
+		first, _ := def.Span()
+		out[recordKey{f.Name, int(f.Tokens[first].Start)}] = record{name: def.Path[len(def.Path)-2].Name, address: addrs[pathPrefix(def.Path)]}
+	}
+}
+
+func static(path []*secretsnix.AttrName) bool {
+	for _, a := range path {
+		if a.Dyn != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// pathPrefix is the dotted path without its last component.
+func pathPrefix(path []*secretsnix.AttrName) string {
+	parts := make([]string, len(path)-1)
+	for i, a := range path[:len(path)-1] {
+		parts[i] = a.Name
+	}
+	return strings.Join(parts, ".")
 }
 
 // literal is the text of a string literal without interpolations, "" otherwise.
