@@ -31,7 +31,7 @@
             # `nix hash path DIR`. After go.mod changes run
             # `.ci/vendorhash --update`; internal/nixflake's test fails while
             # this is stale.
-            vendorHash = "sha256-BJb1KyFrR9jmlDxkGp2mwASPSeKIAS/KafJNpnHDt0Q=";
+            vendorHash = "sha256-WKM5fJSSFwShLcoLipLTKkAzblKI8+8PcMom5xBkEag=";
             subPackages = [ "cmd/nfrekey" ];
             env.CGO_ENABLED = 0;
             # The store copy of the source has no .git, so the toolchain stamps

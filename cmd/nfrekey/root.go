@@ -127,6 +127,7 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	root.AddCommand(newRemoveHostCmd(io, g))
 	root.AddCommand(newEditCmd(io, g))
 	root.AddCommand(newDecryptCmd(io, g))
+	root.AddCommand(newCheckHostsCmd(io, g))
 	// Last: completions are registered on every command added above.
 	registerCompletions(root, io, g)
 	return root, g
