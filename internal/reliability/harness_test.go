@@ -147,8 +147,14 @@ type fleet struct {
 // Every plaintext carries marker.
 func newFleet(t testing.TB, n, hosts, perSecret int, marker string) *fleet {
 	t.Helper()
+	return newFleetAt(t, t.TempDir(), n, hosts, perSecret, marker, 0)
+}
+
+// newFleetAt is newFleet in dir, each plaintext padded to pad bytes.
+func newFleetAt(t testing.TB, dir string, n, hosts, perSecret int, marker string, pad int) *fleet {
+	t.Helper()
 	ageBin := peer.Need(t, "age")
-	f := &fleet{t: t, dir: t.TempDir(), keysDir: t.TempDir(), seed: randHex(4),
+	f := &fleet{t: t, dir: dir, keysDir: t.TempDir(), seed: randHex(4),
 		keys: map[string]*key{}, byPub: map[string]*key{},
 		model: map[string]map[string]bool{}, plain: map[string][]byte{}, removed: map[string]bool{}}
 	f.op = f.newKey("operator")
@@ -167,6 +173,9 @@ func newFleet(t testing.TB, n, hosts, perSecret int, marker string) *fleet {
 		}
 		f.model[s] = set
 		f.plain[s] = []byte(fmt.Sprintf("%s %s %s\n", marker, s, randHex(24)))
+		if len(f.plain[s]) < pad {
+			f.plain[s] = append(f.plain[s], bytes.Repeat([]byte("p"), pad-len(f.plain[s]))...)
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
