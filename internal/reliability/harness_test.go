@@ -174,7 +174,8 @@ func newFleetAt(t testing.TB, dir string, n, hosts, perSecret int, marker string
 		f.model[s] = set
 		f.plain[s] = []byte(fmt.Sprintf("%s %s %s\n", marker, s, randHex(24)))
 		if len(f.plain[s]) < pad {
-			f.plain[s] = append(f.plain[s], bytes.Repeat([]byte("p"), pad-len(f.plain[s]))...)
+			// The marker throughout, so that any chunk of it shows.
+			f.plain[s] = append(f.plain[s], bytes.Repeat([]byte(" "+marker), pad/(len(marker)+1)+1)...)[:pad]
 		}
 		wg.Add(1)
 		go func() {
