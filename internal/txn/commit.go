@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"sync"
 
@@ -119,6 +120,9 @@ func (tx *Tx) commitOne(s *Staged) error {
 	}()
 	dfd := int(s.dir.Fd())
 	base := s.base()
+	if err := s.dirInPlace(); err != nil {
+		return err
+	}
 	var err error
 	switch {
 	case s.w.Remove:
@@ -141,6 +145,26 @@ func (tx *Tx) commitOne(s *Staged) error {
 	// The deferred removal then takes what is left at the temp name: the
 	// displaced original after an exchange, the link's source, or nothing.
 	return err
+}
+
+// dirInPlace checks that the pinned directory is still the one at its
+// path beneath the root. The handle keeps renames out of a symlink put in
+// the directory's place, but a directory moved out of the repo (then
+// perhaps replaced by a symlink to it) would take them along: outside the
+// repo. Such a file fails as changed. The check precedes the rename: a
+// move landing between the two (microseconds) still takes that one rename
+// along, into the same directory it was staged in.
+func (s *Staged) dirInPlace() error {
+	pinned, err := s.dir.Stat()
+	if err != nil {
+		return err
+	}
+	rel := filepath.Dir(s.rel)
+	now, err := s.root.Lstat(rel)
+	if err != nil || !os.SameFile(pinned, now) {
+		return fmt.Errorf("%w (its directory %s was moved or replaced)", ErrChanged, rel)
+	}
+	return nil
 }
 
 func (s *Staged) base() string {

@@ -75,6 +75,7 @@ type Staged struct {
 	w       Write
 	rel     string // target, relative to the root
 	dir     *os.File
+	root    *os.Root // the root dir is beneath (commitOne checks it still is)
 	dirPath string
 	temp    string // base name in dir
 }
@@ -126,7 +127,7 @@ func (tx *Tx) Stage(w Write) (*Staged, error) {
 			uid, gid = int(sys.Uid), int(sys.Gid)
 		}
 	}
-	s := &Staged{w: w, rel: rel, dir: dir, dirPath: filepath.Join(base0, filepath.Dir(rel))}
+	s := &Staged{w: w, rel: rel, dir: dir, root: root, dirPath: filepath.Join(base0, filepath.Dir(rel))}
 	if w.Remove {
 		// Nothing to write: the commit removes the file, if still the one read.
 		tx.mu.Lock()

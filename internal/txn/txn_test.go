@@ -225,6 +225,40 @@ func TestDirectorySwappedAfterStaging(t *testing.T) {
 	}
 }
 
+// A directory moved out of the repo after staging (a symlink to it left
+// in its place) takes no rename along: its files fail as changed, and
+// nothing there changes. It used to be committed there, outside the repo.
+func TestDirectoryMovedOutAfterStaging(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	d := filepath.Join(root, "d")
+	os.Mkdir(d, 0o755)
+	write(t, filepath.Join(d, "x.age"), "old", 0o600)
+	write(t, filepath.Join(root, "y.age"), "old", 0o600)
+	tx := begin(t, root, Exchange)
+	for _, p := range []string{filepath.Join(d, "x.age"), filepath.Join(root, "y.age")} {
+		if _, err := tx.Stage(Write{Path: p, Phase: PhaseSecrets, Data: []byte("new"), Expect: source(t, p)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	moved := filepath.Join(outside, "d")
+	os.Rename(d, moved)
+	os.Symlink(moved, d)
+	res := tx.Commit()
+	if len(res.Failed) != 1 || res.Failed[0].Path != filepath.Join(d, "x.age") || !errors.Is(res.Failed[0].Err, ErrChanged) {
+		t.Fatalf("failed = %v, want d/x.age as changed", res.Failed)
+	}
+	if got := read(t, filepath.Join(moved, "x.age")); got != "old" {
+		t.Errorf("the file moved outside the repo was replaced: %q", got)
+	}
+	if got := read(t, filepath.Join(root, "y.age")); got != "new" {
+		t.Errorf("y.age = %q, want it committed", got)
+	}
+	tx.Close()
+	if ents, _ := os.ReadDir(moved); len(ents) != 1 {
+		t.Errorf("left outside the repo: %v", ents)
+	}
+}
+
 func TestLockHeldAndNestedRepos(t *testing.T) {
 	top := t.TempDir()
 	os.Mkdir(filepath.Join(top, ".git"), 0o755)

@@ -1,0 +1,185 @@
+package reliability
+
+import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"os/exec"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// mutation is one mutating run the crash suite kills: the command, and
+// the rules it converges to (what every file may be encrypted to besides
+// the rules before it).
+type mutation struct {
+	kind string
+	args []string
+	want map[string]map[string]bool
+	// host: for remove-host, the host that loses access for good once the
+	// rules say so.
+	host string
+}
+
+// TestCrashAnywhere SIGKILLs rekey (with additions and removals),
+// add-host and remove-host at random moments of their run (before the
+// lock, while opening and staging, during the renames, after them) and
+// checks after each kill: every file decrypts to its exact plaintext, with
+// the keys of its old or its new recipient set, never another; then the
+// next run converges (exit 0), leaves no temp, audit exits 0, and a host
+// whose removal reached the rules never regains access.
+func TestCrashAnywhere(t *testing.T) {
+	secrets, wantKills := 300, 50
+	if testing.Short() {
+		secrets, wantKills = 60, 10
+	}
+	f := newFleet(t, secrets, 10, 3, "crash-marker")
+	if r := f.run("audit"); r.code != 0 {
+		t.Fatalf("fresh fleet: audit exit %d: %s%s", r.code, r.stdout, r.stderr)
+	}
+	// A full rewrite's length bounds the kill delays: every moment of a
+	// run, up to its exit, is a candidate.
+	full := f.run("rekey", "--force", "-j", "2")
+	if full.code != 0 {
+		t.Fatalf("rekey --force: exit %d: %s", full.code, full.stderr)
+	}
+	// Each kind's last uninterrupted run sets its delays, so that kills
+	// spread over the whole run, the renames and the exit included.
+	span := map[string]time.Duration{"rekey": full.elapsed, "add-host": full.elapsed, "remove-host": full.elapsed}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 9))
+	t.Logf("fleet: %d files; rekey --force took %v", secrets, full.elapsed)
+
+	kills, finished, added := 0, 0, 0
+	byKind := map[string]int{}
+	for iter := 0; kills < wantKills && iter < 4*wantKills; iter++ {
+		old := cloneModel(f.model)
+		m := f.nextMutation(rng, iter, &added)
+		if m.kind == "rekey" {
+			f.model = m.want
+			f.writeRules()
+		}
+		cmd := exec.Command(binary(t), f.args(m.args...)...)
+		cmd.Dir = f.dir
+		var errb strings.Builder
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		delay := time.Duration(rng.Int64N(int64(span[m.kind] + span[m.kind]/8)))
+		start := time.Now()
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		killed := false
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("%s (not killed): %v: %s", m.kind, err, errb.String())
+			}
+			finished++
+			span[m.kind] = time.Since(start)
+		case <-time.After(delay):
+			cmd.Process.Signal(syscall.SIGKILL)
+			if err := <-done; err != nil && strings.Contains(err.Error(), "killed") {
+				killed = true
+				kills++
+				byKind[m.kind]++
+			}
+		}
+
+		// After the kill: the rules are the old or the new ones; every
+		// file is to its old or new set with its exact plaintext.
+		onDisk := f.rulesOnDisk()
+		if !maps.EqualFunc(onDisk, old, maps.Equal) && !maps.EqualFunc(onDisk, m.want, maps.Equal) {
+			t.Fatalf("iteration %d (%s, killed=%v after %v): the rules are neither the old nor the new ones", iter, m.kind, killed, delay)
+		}
+		for _, s := range slices.Sorted(maps.Keys(f.model)) {
+			if _, err := f.checkFile(s, old[s], m.want[s]); err != nil {
+				t.Fatalf("iteration %d (%s, killed=%v after %v): %v", iter, m.kind, killed, delay, err)
+			}
+		}
+
+		// The next mutating run converges to the rules on disk.
+		f.adopt(onDisk)
+		if m.host != "" && !f.declares(m.host) {
+			f.removed[m.host] = true
+		}
+		if r := f.run("rekey", "-j", "2"); r.code != 0 {
+			t.Fatalf("iteration %d: converging rekey after %s: exit %d: %s", iter, m.kind, r.code, r.stderr)
+		}
+		if left := temps(t, f.dir); len(left) != 0 {
+			t.Fatalf("iteration %d: temps left after the converging run: %v", iter, left)
+		}
+		if r := f.run("audit"); r.code != 0 {
+			t.Fatalf("iteration %d: audit after converging: exit %d: %s%s", iter, r.code, r.stdout, r.stderr)
+		}
+		f.checkAll()
+	}
+	t.Logf("SIGKILLs: %d (%v), runs that finished first: %d, files checked per kill: %d, hosts removed for good: %d",
+		kills, byKind, finished, secrets, len(f.removed))
+	if kills < wantKills {
+		t.Fatalf("only %d of %d runs were killed before they ended", kills, wantKills)
+	}
+}
+
+// nextMutation cycles through the mutating commands.
+func (f *fleet) nextMutation(rng *rand.Rand, iter int, added *int) mutation {
+	kind := iter % 3
+	if kind == 2 && len(f.bound) < 4 {
+		kind = 1 // keep enough hosts to remove
+	}
+	switch kind {
+	case 0: // rekey: some secrets gain a host, some lose one
+		want := cloneModel(f.model)
+		for _, s := range slices.Sorted(maps.Keys(want)) {
+			if rng.IntN(3) != 0 {
+				continue
+			}
+			h := f.bound[rng.IntN(len(f.bound))]
+			if want[s][h] {
+				delete(want[s], h)
+			} else {
+				want[s][h] = true
+			}
+		}
+		return mutation{kind: "rekey", args: []string{"rekey", "-j", "2"}, want: want}
+	case 1: // add-host: a new host, to a third of the secrets
+		*added++
+		k := f.newKey(fmt.Sprintf("new%d", *added))
+		glob := fmt.Sprintf("secrets/s00%d*", rng.IntN(max(1, len(f.model)/100)))
+		want := cloneModel(f.model)
+		for s := range want {
+			if strings.HasPrefix(s, glob[:len(glob)-1]) {
+				want[s][k.name] = true
+			}
+		}
+		return mutation{kind: "add-host", args: []string{"add-host", k.name, "--key", k.pub, "--secret", glob, "-j", "2"}, want: want}
+	default: // remove-host: a bound host, from every secret
+		h := f.bound[rng.IntN(len(f.bound))]
+		want := cloneModel(f.model)
+		for s := range want {
+			delete(want[s], h)
+		}
+		return mutation{kind: "remove-host", args: []string{"remove-host", h, "--yes", "-j", "2"}, want: want, host: h}
+	}
+}
+
+// declares reports whether any secret of the model names host.
+func (f *fleet) declares(host string) bool {
+	for _, set := range f.model {
+		if set[host] {
+			return true
+		}
+	}
+	return slices.Contains(f.bound, host)
+}
+
+func cloneModel(m map[string]map[string]bool) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(m))
+	for s, set := range m {
+		out[s] = maps.Clone(set)
+	}
+	return out
+}
