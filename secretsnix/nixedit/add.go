@@ -531,7 +531,7 @@ func nameFree(rules *source, sites []*site, name string) error {
 		}
 		if p, ok := staticPath(d.Path); ok && len(p) > 0 && p[0] == name {
 			a, _ := rules.span(d)
-			return rules.errorf(a, "%s is already bound here, and not to a key; choose another host name", name)
+			return rules.errorf(a, "%s is already bound here, and not to a key nfrekey can edit (a group, a record it cannot place, a computed value): edit it by hand, or choose another host name", name)
 		}
 	}
 	return nil
