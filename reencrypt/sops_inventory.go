@@ -76,8 +76,34 @@ func (si *sopsInventory) config(path string) (*sopsyaml.Config, error) {
 	if err != nil {
 		return nil, inputErr(err)
 	}
+	if err := checkSopsKeys(c); err != nil {
+		return nil, inputErr(err)
+	}
 	si.configs[path], si.srcs[path] = c, src
 	return c, nil
+}
+
+// checkSopsKeys refuses a config whose rules hold an age key that is not
+// one (a typo, a truncated paste): every file under that rule would
+// otherwise look drifted, and a rekey would fail on it file by file.
+func checkSopsKeys(c *sopsyaml.Config) error {
+	for _, r := range c.Rules {
+		for _, g := range r.Groups {
+			for _, k := range g.Age {
+				if _, err := recipients.Parse(k.Value); err != nil {
+					return &sopsyaml.Error{File: c.Path, Line: k.Line, Col: k.Col, Msg: fmt.Sprintf("age key %q: %v", truncateKey(k.Value), err)}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func truncateKey(s string) string {
+	if len(s) > 24 {
+		return s[:24] + "..."
+	}
+	return s
 }
 
 // governing is the config of a sops file at abs: --sops-config, else the

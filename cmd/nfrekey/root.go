@@ -201,7 +201,7 @@ type positioned interface {
 func printError(io *IO, err error) {
 	var pe positioned
 	if errors.As(err, &pe) {
-		fmt.Fprintln(io.Err, pe.Error())
+		fmt.Fprintln(io.Err, oneLine(pe.Error()))
 		return
 	}
 	fmt.Fprintf(io.Err, "nfrekey: %s\n", oneLine(err.Error()))

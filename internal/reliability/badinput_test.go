@@ -316,6 +316,57 @@ func badInputs(t *testing.T, f *fleet) []badInput {
 		data, _ := os.ReadFile(k.privPEM)
 		writeFile(t, p, data)
 	})
+	cases = append(cases, sopsInputs()...)
+	return cases
+}
+
+// sopsInputs are broken .sops.yaml files and sops files, beside the age
+// fleet: a sops file made by sops 3.13.3 (reencrypt/sopsfile's fixture,
+// with its test key) is damaged, or its governing config is. audit must
+// refuse them (exit 2), and so must a rekey, before writing anything.
+func sopsInputs() []badInput {
+	fixture := func(t *testing.T, name string) []byte {
+		data, err := os.ReadFile(filepath.Join("..", "..", "reencrypt", "sopsfile", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	recipient := "age1cdzd6l3ndg3kc3n3ezkwq0nry4h3lky3w75wk9sfqs9fazghxv5sfru62k" // the fixture key's
+	goodConfig := "creation_rules:\n  - path_regex: sops/.*\n    age: " + recipient + "\n"
+	var cases []badInput
+	add := func(name string, config string, secret func(t *testing.T) []byte) {
+		cases = append(cases, badInput{name: "sops/" + name, setup: func(t *testing.T, g *fleet, dir string) [][]string {
+			writeFile(t, filepath.Join(dir, ".sops.yaml"), []byte(config))
+			os.MkdirAll(filepath.Join(dir, "sops"), 0o755)
+			writeFile(t, filepath.Join(dir, "sops", "app.yaml"), secret(t))
+			return [][]string{g.argsIn(dir, "audit"), g.argsIn(dir, "rekey")}
+		}})
+	}
+	good := func(t *testing.T) []byte { return fixture(t, "secret.yaml") }
+	for name, config := range map[string]string{
+		"config-not-yaml":     "creation_rules: [\n",
+		"config-bad-regex":    "creation_rules:\n  - path_regex: \"(\"\n    age: " + recipient + "\n",
+		"config-bad-key":      "creation_rules:\n  - path_regex: sops/.*\n    age: age1notakey\n",
+		"config-rules-scalar": "creation_rules: 42\n",
+		"config-binary":       "\x00\x01\xff",
+	} {
+		add(name, config, good)
+	}
+	for name, damage := range map[string]func([]byte) []byte{
+		"file-truncated": func(b []byte) []byte { return b[:len(b)/2] },
+		"file-bad-lastmodified": func(b []byte) []byte {
+			return regexp.MustCompile(`lastmodified: .*`).ReplaceAll(b, []byte(`lastmodified: "not a time"`))
+		},
+		"file-sops-not-map": func(b []byte) []byte {
+			if i := bytes.Index(b, []byte("\nsops:")); i >= 0 {
+				return append(b[:i+1:i+1], []byte("sops: 7\n")...)
+			}
+			return b
+		},
+	} {
+		add(name, goodConfig, func(t *testing.T) []byte { return damage(fixture(t, "secret.yaml")) })
+	}
 	return cases
 }
 
