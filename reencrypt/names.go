@@ -1,6 +1,9 @@
 package reencrypt
 
-import "github.com/nfrekey/nfrekey/reencrypt/agenix"
+import (
+	"github.com/nfrekey/nfrekey/internal/txn"
+	"github.com/nfrekey/nfrekey/reencrypt/agenix"
+)
 
 // The age backend's vocabulary is the operations' vocabulary: callers
 // render these without importing the backend.
@@ -31,3 +34,8 @@ const LockFileName = agenix.LockFileName
 func IsInput(err error) bool { return agenix.IsInput(err) }
 
 func inputErr(err error) error { return &InputError{Err: err} }
+
+// ErrChanged is wrapped by the error of a file another program changed
+// during the run (left as they made it): callers test for it without
+// reaching into the transaction.
+var ErrChanged = txn.ErrChanged

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/nfrekey/nfrekey/internal/plaintext"
-	"github.com/nfrekey/nfrekey/internal/txn"
 	"github.com/nfrekey/nfrekey/reencrypt"
 )
 
@@ -83,7 +82,7 @@ func runEdit(ctx context.Context, io *IO, g *globalOptions, o *editOptions, path
 		return inputError(fmt.Errorf("%s: %w", ed.Path(), err))
 	}
 	if err != nil {
-		if errors.Is(err, txn.ErrChanged) {
+		if errors.Is(err, reencrypt.ErrChanged) {
 			return &exitError{code: exitDrift, err: fmt.Errorf("%s was changed by another program while you edited it: your edit was not saved; run nfrekey edit again", ed.Path())}
 		}
 		if res == nil && io.Interrupts.interrupted() {
