@@ -137,14 +137,11 @@ func (ed *Editing) Save(ctx context.Context, plaintext []byte, allowEmpty bool, 
 	if ed.sops != nil {
 		return ed.sops.save(ctx, ed.root, plaintext, opts)
 	}
-	tx, err := begin(ctx, ed.root, 1)
+	tx, _, err := begin(ctx, ed.root, 1)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Close()
-	if _, err := tx.RemoveStale(); err != nil {
-		return nil, err
-	}
 	st, err := ed.e.Stage(ctx, tx, plaintext, opts.Identities)
 	if err != nil {
 		return nil, err

@@ -257,13 +257,10 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 	var tx *txn.Tx
 	if !run.dryRun {
 		var err error
-		if tx, err = begin(ctx, run.root, run.jobs); err != nil {
+		if tx, _, err = begin(ctx, run.root, run.jobs); err != nil {
 			return nil, err
 		}
 		defer tx.Close()
-		if _, err := tx.RemoveStale(); err != nil {
-			return nil, err
-		}
 	}
 	// 1-3: read, edit and verify every rules file in memory: the
 	// .sops.yaml files (sopsyaml verifies each edit against sops' own

@@ -97,16 +97,10 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 		}
 	}()
 	if !opts.DryRun {
-		if tx, err = begin(ctx, opts.RepoRoot, opts.Jobs); err != nil {
+		if tx, staleRemoved, err = begin(ctx, opts.RepoRoot, opts.Jobs); err != nil {
 			return nil, err
 		}
 		defer tx.Close()
-		// Under the lock no live run owns a temp: any is a killed run's.
-		removed, err := tx.RemoveStale()
-		if err != nil {
-			return nil, err
-		}
-		staleRemoved = len(removed)
 	}
 	var mu sync.Mutex
 	emit := func(e Event) {
@@ -237,17 +231,25 @@ func commitAll(tx *txn.Tx, pl *agenix.Plan, sp *sopsPlan, secrets *txn.Result) (
 	return mergeResults(append(rs, sr)), errors.Join(errs...)
 }
 
-// begin starts the transaction of a mutating run; a held lock is an
-// input error.
-func begin(ctx context.Context, root string, jobs int) (*txn.Tx, error) {
+// begin starts the transaction of a mutating run and removes the temps
+// of killed runs (how many, for the report); a held lock is an input
+// error.
+func begin(ctx context.Context, root string, jobs int) (*txn.Tx, int, error) {
 	tx, err := txn.Begin(ctx, txn.Options{Root: root, Jobs: max(16, 4*jobs)})
 	if errors.Is(err, txn.ErrLocked) {
-		return nil, inputErr(err)
+		return nil, 0, inputErr(err)
 	}
 	if err != nil {
-		return nil, inputErr(fmt.Errorf("cannot lock the repo (%s): %w", root, err))
+		return nil, 0, inputErr(fmt.Errorf("cannot lock the repo (%s): %w", root, err))
 	}
-	return tx, nil
+	// Under the lock no live run owns a temp: any is a killed run's, and
+	// holds ciphertext for an old recipient set. Every mutating run sweeps.
+	removed, err := tx.RemoveStale()
+	if err != nil {
+		tx.Close()
+		return nil, 0, err
+	}
+	return tx, len(removed), nil
 }
 
 // commitLock commits the lock file after the secrets and joins the

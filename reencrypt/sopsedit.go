@@ -111,14 +111,11 @@ func (e *sopsEdit) save(ctx context.Context, root string, plaintext []byte, opts
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	tx, err := begin(ctx, root, 1)
+	tx, _, err := begin(ctx, root, 1)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Close()
-	if _, err := tx.RemoveStale(); err != nil {
-		return nil, err
-	}
 	st, err := tx.Stage(txn.Write{Path: e.file, Phase: txn.PhaseSecrets, Data: out, Expect: e.src})
 	if err != nil {
 		return nil, err
