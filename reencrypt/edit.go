@@ -154,11 +154,7 @@ func (ed *Editing) Save(ctx context.Context, plaintext []byte, allowEmpty bool, 
 	}
 	secrets := tx.Commit()
 	if !secrets.IsCommitted(st.File()) {
-		errs := []error{}
-		for i := range secrets.Failed {
-			errs = append(errs, &secrets.Failed[i])
-		}
-		return nil, errors.Join(append(errs, secrets.Errs...)...)
+		return nil, secrets.Err()
 	}
 	res.Created = st.Created
 	var errs []error
@@ -167,10 +163,7 @@ func (ed *Editing) Save(ctx context.Context, plaintext []byte, allowEmpty bool, 
 		errs = append(errs, err)
 	} else {
 		lock := tx.Commit()
-		for i := range lock.Failed {
-			errs = append(errs, &lock.Failed[i])
-		}
-		errs = append(errs, lock.Errs...)
+		errs = append(errs, lock.Err())
 		res.LockWritten = len(lock.Committed) > 0
 	}
 	return res, errors.Join(errs...)

@@ -128,11 +128,7 @@ func (e *sopsEdit) save(ctx context.Context, root string, plaintext []byte, opts
 	}
 	res := tx.Commit()
 	if !res.IsCommitted(st.Path()) {
-		var errs []error
-		for i := range res.Failed {
-			errs = append(errs, &res.Failed[i])
-		}
-		return nil, errors.Join(append(errs, res.Errs...)...)
+		return nil, res.Err()
 	}
 	return &SaveResult{Path: e.path}, errors.Join(res.Errs...)
 }
