@@ -15,7 +15,9 @@ import (
 type EditOptions struct {
 	RepoRoot  string
 	RulesFile string
-	UseNix    bool
+	// RulesFiles are further rules files: the one declaring Path governs it.
+	RulesFiles []string
+	UseNix     bool
 	// Path is the .age file (absolute, or relative to the working
 	// directory); it must be declared in the rules, and may not exist yet.
 	Path string
@@ -44,11 +46,24 @@ func OpenSecret(ctx context.Context, opts EditOptions) (*Editing, error) {
 			return &Editing{sops: se, root: opts.RepoRoot}, nil
 		}
 	}
-	e, err := agenix.OpenEdit(ctx, agenix.AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, UseNix: opts.UseNix, Jobs: 1}, opts.Path)
-	if err != nil {
-		return nil, err
+	srcs := rulesSources(opts.RulesFile, nil, opts.RulesFiles)
+	var tried []string
+	for _, src := range srcs {
+		e, err := agenix.OpenEdit(ctx, agenix.AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: src.file, UseNix: opts.UseNix, Jobs: 1}, opts.Path)
+		var nd *agenix.NotDeclaredError
+		if len(srcs) > 1 && errors.As(err, &nd) {
+			tried = append(tried, relTo(opts.RepoRoot, nd.RulesFile))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &Editing{e: e, root: opts.RepoRoot}, nil
 	}
-	return &Editing{e: e, root: opts.RepoRoot}, nil
+	if len(srcs) == 0 {
+		return nil, inputErr(fmt.Errorf("%s: not a secret of the repo: no sops metadata, and the repo has no agenix rules file", opts.Path))
+	}
+	return nil, inputErr(fmt.Errorf("%s is not a secret declared in %s (declare it in one of them first)", opts.Path, orList(tried)))
 }
 
 // Path is the secret's path relative to the repo root.

@@ -126,9 +126,12 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 	// --group and --secret are split between the backends once the
 	// configs are read (under the lock): each gets what it has.
 	var t hostTargets
-	edit := func(rulesFile string, sopts secretsnix.Options) (*nixedit.Result, error) {
+	edit := func(rulesFile string, sopts secretsnix.Options, ask hostAsk) (*nixedit.Result, error) {
 		return nixedit.Add(nixedit.AddRequest{RulesFile: rulesFile, Options: sopts, Name: opts.Name,
-			Key: opts.Key.String(), Groups: t.ageGroups, Secrets: t.ageSecrets, Replace: opts.Replace})
+			Key: opts.Key.String(), Groups: ask.groups, Secrets: ask.secrets, Replace: opts.Replace})
+	}
+	pick := func(root string, rulesFiles []string) ([]string, []hostAsk, error) {
+		return pickForAdd(root, rulesFiles, opts.Name, hostAsk{groups: t.ageGroups, secrets: t.ageSecrets})
 	}
 	sops := func(si *sopsInventory, paths []string) ([]sopsHostEdit, []string, bool, error) {
 		var ageGroups []string
@@ -174,7 +177,7 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 	}
 	return runHostChange(ctx, hostRun{
 		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
-		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit,
+		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit, pick: pick,
 		beforeCommit: opts.beforeCommit, key: opts.Key.String(),
 		sopsConfig: opts.SopsConfig, sops: sops, name: opts.Name,
 		stageExtra: func(tx *txn.Tx) ([]creation, error) {
@@ -196,8 +199,11 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 // values: git history keeps the old ciphertexts.
 func RemoveHost(ctx context.Context, opts RemoveHostOptions) (*HostResult, error) {
 	res := &HostResult{Name: opts.Name}
-	edit := func(rulesFile string, sopts secretsnix.Options) (*nixedit.Result, error) {
+	edit := func(rulesFile string, sopts secretsnix.Options, _ hostAsk) (*nixedit.Result, error) {
 		return nixedit.Remove(nixedit.RemoveRequest{RulesFile: rulesFile, Options: sopts, Name: opts.Name})
+	}
+	pick := func(root string, rulesFiles []string) ([]string, []hostAsk, error) {
+		return pickForRemove(root, rulesFiles, opts.Name)
 	}
 	sops := func(si *sopsInventory, paths []string) ([]sopsHostEdit, []string, bool, error) {
 		edits, keys, err := sopsRemoveEdits(si, paths, opts.Name)
@@ -213,7 +219,7 @@ func RemoveHost(ctx context.Context, opts RemoveHostOptions) (*HostResult, error
 	}
 	out, err := runHostChange(ctx, hostRun{
 		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
-		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit,
+		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit, pick: pick,
 		sopsConfig: opts.SopsConfig, sops: sops, name: opts.Name, remove: true,
 	}, res)
 	if out != nil && out.OldKey != "" {
@@ -235,7 +241,10 @@ type hostRun struct {
 	dryRun     bool
 	noRekey    bool
 	key        string // the key add-host grants ("" for remove-host)
-	edit       func(rulesFile string, opts secretsnix.Options) (*nixedit.Result, error)
+	edit       func(rulesFile string, opts secretsnix.Options, ask hostAsk) (*nixedit.Result, error)
+	// pick chooses, among several rules files, the ones the change edits
+	// and what each is asked.
+	pick       func(root string, rulesFiles []string) ([]string, []hostAsk, error)
 	stageExtra func(*txn.Tx) ([]creation, error) // files to create besides the edits
 	// beforeCommit: see AddHostOptions.
 	beforeCommit func()
@@ -289,8 +298,12 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 	if skipAge {
 		ageFiles = nil
 	}
-	for _, rf := range ageFiles {
-		r, err := run.edit(rf, secretsnix.Options{Root: run.root, Overlay: overlay})
+	var asks []hostAsk
+	if ageFiles, asks, err = run.pick(run.root, ageFiles); err != nil {
+		return nil, err
+	}
+	for i, rf := range ageFiles {
+		r, err := run.edit(rf, secretsnix.Options{Root: run.root, Overlay: overlay}, asks[i])
 		if err != nil {
 			if len(sopsPaths) > 0 && strings.Contains(err.Error(), "no group") {
 				err = fmt.Errorf("%w; .sops.yaml groups: %s", err, orNone(sopsGroupNames(si, sopsPaths)))
@@ -494,21 +507,9 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 	errs = append(errs, first.Errs...)
 	errs = append(errs, deleted.Err())
 	secrets := tx.Commit()
-	var results []*RekeyResult
-	for _, pl := range plans {
-		r, err := commitLock(tx, pl, secrets)
-		results = append(results, r)
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	sr := sp.result(secrets)
-	results = append(results, sr)
-	if len(plans) == 0 {
-		errs = append(errs, secrets.Errs...)
-	}
-	errs = append(errs, sp.errs(sr))
-	res.Rekey = mergeResults(results)
+	rekey, err := commitAll(tx, plans, sp, secrets)
+	errs = append(errs, err)
+	res.Rekey = rekey
 	for _, f := range res.Rekey.Plan {
 		if e := fileErr(res.Rekey, f.Path); e != nil {
 			emit(Event{Kind: EventFailed, File: f, Err: e})
@@ -620,12 +621,16 @@ func plannedCount(plans []*agenix.Plan) int {
 	return n
 }
 
+// joinPlans is the plan-only result of the age plans: a file one rules
+// file does not declare but another does is not undeclared.
 func joinPlans(plans []*agenix.Plan) *RekeyResult {
 	var rs []*RekeyResult
 	for _, pl := range plans {
 		rs = append(rs, pl.Result())
 	}
-	return mergeResults(rs)
+	out := mergeResults(rs)
+	out.Undeclared = undeclaredOf(out.Undeclared, inventories(plans))
+	return out
 }
 
 func mergeResults(rs []*RekeyResult) *RekeyResult {
@@ -675,10 +680,8 @@ func ageHasHost(root string, rulesFiles []string, name string) bool {
 		if err != nil {
 			return true // let the edit report it
 		}
-		for _, b := range rules.Bindings {
-			if b.Name == name {
-				return true
-			}
+		if binds(rules, name) {
+			return true
 		}
 	}
 	return false

@@ -17,26 +17,28 @@ const (
 )
 
 // AuditOptions say what to audit. A repo may have agenix rules, sops
-// configs, or both: with neither RulesFile nor Rules the age backend is
-// skipped, and sops files are always looked for.
+// configs, or both: with no rules file the age backend is skipped, and
+// sops files are always looked for.
 type AuditOptions struct {
 	RepoRoot  string
-	RulesFile string            // the agenix rules file; "" with Rules nil: none
+	RulesFile string            // an agenix rules file; "" with Rules nil: none
 	Rules     *secretsnix.Rules // evaluated rules; nil: evaluate RulesFile
-	Jobs      int               // files read in parallel (0: NumCPU)
-	UseNix    bool              // evaluate RulesFile with nix-instantiate
+	// RulesFiles are further rules files (the CLI's discovery may find
+	// several): each governs the .age paths it names.
+	RulesFiles []string
+	Jobs       int  // files read in parallel (0: NumCPU)
+	UseNix     bool // evaluate RulesFile with nix-instantiate
 	// SopsConfig, when set, governs every sops file (--sops-config);
 	// else each file's nearest .sops.yaml up to the repo root does.
 	SopsConfig string
 }
 
-func (o AuditOptions) hasAge() bool { return o.RulesFile != "" || o.Rules != nil }
-
 // Inventory is every secret of a repo, of both backends, with its status.
 type Inventory struct {
-	RepoRoot  string // absolute, symlinks resolved
-	RulesFile string // the agenix rules file ("" when the repo has none)
-	RulesDir  string // its directory, symlinks resolved
+	RepoRoot string // absolute, symlinks resolved
+	// RulesFiles are the agenix rules files, relative to the repo root
+	// (none when the repo has none).
+	RulesFiles []string
 	// SopsConfigs are the .sops.yaml files that govern at least one file
 	// or were named by --sops-config, relative to the repo root.
 	SopsConfigs []string
@@ -87,30 +89,14 @@ func (inv *Inventory) InSync(strict bool) bool {
 // them.
 func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
 	inv := &Inventory{RepoRoot: opts.RepoRoot}
-	if opts.hasAge() {
-		ai, err := agenix.Audit(ctx, agenix.AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile,
-			Rules: opts.Rules, Jobs: opts.Jobs, UseNix: opts.UseNix})
+	if srcs := rulesSources(opts.RulesFile, opts.Rules, opts.RulesFiles); len(srcs) > 0 {
+		invs, err := auditAge(ctx, srcs, opts)
 		if err != nil {
 			return nil, err
 		}
-		inv.RepoRoot, inv.RulesFile, inv.RulesDir = ai.RepoRoot, ai.RulesFile, ai.RulesDir
-		rules := relTo(ai.RepoRoot, filepath.Join(ai.RulesDir, filepath.Base(ai.RulesFile)))
-		for _, s := range ai.Secrets {
-			row := &Secret{Secret: *s, Backend: BackendAge}
-			if s.Declared {
-				row.Rules = rules
-			}
-			for _, d := range s.Recipients {
-				row.Keys = append(row.Keys, DeclaredKey{Name: d.Name, Recipient: d.Recipient.String()})
-			}
-			inv.Secrets = append(inv.Secrets, row)
-		}
-		for _, f := range ai.Findings {
-			if f.File == "" {
-				f.File = rules
-			}
-			inv.Findings = append(inv.Findings, f)
-		}
+		inv.RepoRoot = invs[0].RepoRoot
+		inv.RulesFiles = rulesNames(invs)
+		inv.addAge(invs)
 	} else if real, err := filepath.EvalSymlinks(opts.RepoRoot); err == nil {
 		inv.RepoRoot = real
 	}
@@ -137,4 +123,40 @@ func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
 			Message: staleTempMessage(filepath.Base(p))})
 	}
 	return inv, nil
+}
+
+// addAge adds the rows and findings of every rules file's inventory: a
+// file is undeclared only when no rules file declares it.
+func (inv *Inventory) addAge(invs []*agenix.Inventory) {
+	declared := declaredPaths(invs)
+	undeclared := map[string]bool{}
+	seen := map[agenix.Finding]bool{}
+	for _, ai := range invs {
+		rules := rulesName(ai)
+		for _, s := range ai.Secrets {
+			if !s.Declared && (declared[s.Path] || undeclared[s.Path]) {
+				continue
+			}
+			row := &Secret{Secret: *s, Backend: BackendAge}
+			if s.Declared {
+				row.Rules = rules
+			} else {
+				undeclared[s.Path] = true
+			}
+			for _, d := range s.Recipients {
+				row.Keys = append(row.Keys, DeclaredKey{Name: d.Name, Recipient: d.Recipient.String()})
+			}
+			inv.Secrets = append(inv.Secrets, row)
+		}
+		for _, f := range ai.Findings {
+			if f.File == "" {
+				f.File = rules
+			}
+			// Rules files importing one keys file find its problems once each.
+			if !seen[f] {
+				seen[f] = true
+				inv.Findings = append(inv.Findings, f)
+			}
+		}
+	}
 }

@@ -18,7 +18,9 @@ type RekeyOptions struct {
 	RepoRoot  string
 	RulesFile string
 	Rules     *secretsnix.Rules // nil: evaluate RulesFile
-	UseNix    bool              // evaluate RulesFile with nix-instantiate
+	// RulesFiles are further rules files, each governing the paths it names.
+	RulesFiles []string
+	UseNix     bool // evaluate the rules files with nix-instantiate
 	// Paths restrict the run to these secrets (absolute, or relative to the
 	// working directory); each must be a declared secret.
 	Paths  []string
@@ -127,32 +129,33 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 		}
 	}
 	sp := newSopsPlan(si, selected, opts.Force, opts.Rotate, opts.Jobs)
-	var pl *agenix.Plan
-	hasAge := opts.RulesFile != "" || opts.Rules != nil
+	var plans []*agenix.Plan
+	srcs := rulesSources(opts.RulesFile, opts.Rules, opts.RulesFiles)
 	switch {
-	case hasAge && (len(opts.Paths) == 0 || len(agePaths) > 0):
-		popts := agenix.PlanOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules,
-			UseNix: opts.UseNix, Paths: agePaths, Force: opts.Force, Rotate: opts.Rotate, Jobs: opts.Jobs, FailStage: opts.failWrite}
+	case len(srcs) > 0 && (len(opts.Paths) == 0 || len(agePaths) > 0):
+		popts := agenix.PlanOptions{RepoRoot: opts.RepoRoot, UseNix: opts.UseNix, Paths: agePaths,
+			Force: opts.Force, Rotate: opts.Rotate, Jobs: opts.Jobs, FailStage: opts.failWrite}
 		if opts.Steps {
 			popts.Opened, popts.Staged = step(EventOpened), step(EventStaged)
 		}
-		pl, err = agenix.NewPlan(ctx, popts)
-		if err != nil {
+		if plans, err = newAgePlans(ctx, srcs, popts); err != nil {
 			return nil, err
 		}
-		if err := pl.Refused(); err != nil {
-			return pl.Result(), err
+		for _, pl := range plans {
+			if err := pl.Refused(); err != nil {
+				return joinPlan(plans, nil), err
+			}
 		}
 	case len(agePaths) > 0:
 		return nil, inputErr(fmt.Errorf("%s: not a secret of the repo: no sops metadata, and the repo has no agenix rules file", agePaths[0]))
 	}
 	if err := sp.refused(); err != nil {
-		return joinPlan(pl, sp), err
+		return joinPlan(plans, sp), err
 	}
-	planned := joinPlan(pl, sp).Plan
+	planned := joinPlan(plans, sp).Plan
 	total = len(planned)
 	open := func() error {
-		if pl != nil {
+		for _, pl := range plans {
 			if err := pl.Open(ctx, opts.Identities); err != nil {
 				return err
 			}
@@ -161,7 +164,7 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 	}
 	if opts.DryRun && opts.Preflight {
 		if err := open(); err != nil {
-			return joinPlan(pl, sp), err
+			return joinPlan(plans, sp), err
 		}
 	}
 	if opts.DryRun || len(planned) == 0 {
@@ -169,17 +172,18 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 			emit(Event{Kind: EventPlanned, File: f})
 		}
 		if opts.DryRun {
-			return joinPlan(pl, sp), nil
+			return joinPlan(plans, sp), nil
 		}
 		emit(Event{Kind: EventCommitting})
-		return commitAll(tx, pl, sp, nil)
+		return commitAll(tx, plans, sp, nil)
 	}
 	if err := open(); err != nil {
-		return joinPlan(pl, sp), err
+		return joinPlan(plans, sp), err
 	}
-	if pl != nil {
+	for _, pl := range plans {
 		if err := pl.Stage(ctx, tx); err != nil {
-			return pl.Result(), err
+			// Close discards the other plans' temps.
+			return joinPlan(plans, nil), err
 		}
 	}
 	sp.stage(tx)
@@ -190,11 +194,11 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 		emit(Event{Kind: EventPlanned, File: f})
 	}
 	if err := ctx.Err(); err != nil {
-		return joinPlan(pl, sp), fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
+		return joinPlan(plans, sp), fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
 	}
 	emit(Event{Kind: EventCommitting})
 	secrets := tx.Commit()
-	res, err = commitAll(tx, pl, sp, secrets)
+	res, err = commitAll(tx, plans, sp, secrets)
 	for _, f := range res.Plan {
 		if e := fileErr(res, f.Path); e != nil {
 			emit(Event{Kind: EventFailed, File: f, Err: e})
@@ -206,29 +210,28 @@ func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error)
 }
 
 // joinPlan is the plan-only result of both backends.
-func joinPlan(pl *agenix.Plan, sp *sopsPlan) *RekeyResult {
-	var rs []*RekeyResult
-	if pl != nil {
-		rs = append(rs, pl.Result())
-	}
-	return mergeResults(append(rs, sp.result(nil)))
+func joinPlan(plans []*agenix.Plan, sp *sopsPlan) *RekeyResult {
+	return mergeResults([]*RekeyResult{joinPlans(plans), sp.result(nil)})
 }
 
 // commitAll finishes a run of both backends once the secrets are
-// committed: the age plan's lock file, and the sops files' outcome.
-func commitAll(tx *txn.Tx, pl *agenix.Plan, sp *sopsPlan, secrets *txn.Result) (*RekeyResult, error) {
+// committed: each age plan's lock file, and the sops files' outcome.
+func commitAll(tx *txn.Tx, plans []*agenix.Plan, sp *sopsPlan, secrets *txn.Result) (*RekeyResult, error) {
 	var rs []*RekeyResult
 	var errs []error
-	if pl != nil {
+	for _, pl := range plans {
 		r, err := commitLock(tx, pl, secrets)
 		rs = append(rs, r)
 		errs = append(errs, err)
-	} else if secrets != nil {
+	}
+	if secrets != nil {
 		errs = append(errs, secrets.Errs...)
 	}
 	sr := sp.result(secrets)
 	errs = append(errs, sp.errs(sr))
-	return mergeResults(append(rs, sr)), errors.Join(errs...)
+	out := mergeResults(append(rs, sr))
+	out.Undeclared = undeclaredOf(out.Undeclared, inventories(plans))
+	return out, errors.Join(errs...)
 }
 
 // begin starts the transaction of a mutating run and removes the temps
@@ -252,8 +255,9 @@ func begin(ctx context.Context, root string, jobs int) (*txn.Tx, int, error) {
 	return tx, len(removed), nil
 }
 
-// commitLock commits the lock file after the secrets and joins the
-// failures of both commits into the run's error.
+// commitLock commits the plan's lock file after the secrets and joins
+// its files' failures and the lock commit's into an error (the secrets
+// commit's own, its fsyncs, are the caller's: several plans share it).
 func commitLock(tx *txn.Tx, pl *agenix.Plan, secrets *txn.Result) (*RekeyResult, error) {
 	var errs []error
 	var lock *txn.Result
@@ -273,10 +277,8 @@ func commitLock(tx *txn.Tx, pl *agenix.Plan, secrets *txn.Result) (*RekeyResult,
 			errs = append(errs, &lock.Failed[i])
 		}
 	}
-	for _, c := range []*txn.Result{secrets, lock} {
-		if c != nil {
-			errs = append(errs, c.Errs...)
-		}
+	if lock != nil {
+		errs = append(errs, lock.Errs...)
 	}
 	// errors.Join: one line per failure, each still matched by errors.Is.
 	return res, errors.Join(errs...)

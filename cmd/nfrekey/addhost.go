@@ -69,7 +69,7 @@ func runAddHost(ctx context.Context, io *IO, g *globalOptions, o *addHostOptions
 	if g.useNix() {
 		return usageErrorf("add-host edits the rules with the native evaluator; --eval=nix cannot verify an edit before it is written")
 	}
-	repo, rules, err := repoAndRulesFiles(g)
+	repo, rules, err := repoAndBackends(g)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
+
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -119,20 +119,10 @@ func undeclaredMsg(inv *reencrypt.Inventory, s *reencrypt.Secret) string {
 	if s.Backend == reencrypt.BackendSops {
 		return fmt.Sprintf("%s is a sops file but %v", s.Path, s.Err)
 	}
-	if inv.RulesFile == "" {
+	if len(inv.RulesFiles) == 0 {
 		return fmt.Sprintf("%s is encrypted but the repo has no agenix rules file", s.Path)
 	}
-	return fmt.Sprintf("%s is encrypted but no rule in %s covers it", s.Path, rulesRel(inv))
-}
-
-// rulesRel is the rules file relative to the repo root, as annotations
-// and messages name it.
-func rulesRel(inv *reencrypt.Inventory) string {
-	p := filepath.Join(inv.RulesDir, filepath.Base(inv.RulesFile))
-	if rel, err := filepath.Rel(inv.RepoRoot, p); err == nil {
-		return filepath.ToSlash(rel)
-	}
-	return inv.RulesFile
+	return fmt.Sprintf("%s is encrypted but no rule in %s covers it", s.Path, strings.Join(inv.RulesFiles, " or "))
 }
 
 func writeAuditGithub(w io.Writer, inv *reencrypt.Inventory, strict bool) {

@@ -7,24 +7,24 @@ import (
 	"path/filepath"
 )
 
-// repoAndBackends finds the repo root and its agenix rules file, which
-// may be absent ("") when the repo has sops configs instead: ls, audit,
-// rekey, add-host and remove-host work on either backend or both.
-func repoAndBackends(g *globalOptions) (string, string, error) {
+// repoAndBackends finds the repo root and its agenix rules files, which
+// may be none when the repo has sops configs instead: every command but
+// rules works on either backend or both.
+func repoAndBackends(g *globalOptions) (string, []string, error) {
 	repo, rules, err := repoAndRules(g)
 	if err == nil {
 		return repo, rules, nil
 	}
 	repo, rerr := findRepo(g)
 	if rerr != nil {
-		return "", "", err
+		return "", nil, err
 	}
-	if g.Rules == "" && os.Getenv("RULES") == "" && (g.SopsConfig != "" || hasSopsConfig(repo)) {
+	if len(g.Rules) == 0 && os.Getenv("RULES") == "" && (g.SopsConfig != "" || hasSopsConfig(repo)) {
 		g.note("repo root %s", repo)
 		g.note("no agenix rules file: sops files only")
-		return repo, "", nil
+		return repo, nil, nil
 	}
-	return "", "", err
+	return "", nil, err
 }
 
 var errFound = errors.New("found")

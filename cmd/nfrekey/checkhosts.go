@@ -80,7 +80,7 @@ func runCheckHosts(ctx context.Context, io *IO, g *globalOptions, o *checkHostsO
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	repo, rules, err := repoAndRulesFiles(g)
+	repo, rules, err := repoAndBackends(g)
 	if err != nil {
 		return err
 	}

@@ -136,16 +136,21 @@ func writeGitlab(w io.Writer, issues []gitlabIssue) error {
 // github format annotates, as a code-quality report. Drift is "major"
 // (the job fails on the exit code), findings "minor".
 func writeAuditGitlab(w io.Writer, inv *reencrypt.Inventory, strict bool) error {
-	rules := rulesRel(inv)
+	// A secret's issue points at the rule governing it (its secrets.nix or
+	// .sops.yaml), a rules-wide finding at the first rules file.
+	rules := ""
+	if len(inv.RulesFiles) > 0 {
+		rules = inv.RulesFiles[0]
+	}
 	var out []gitlabIssue
 	for _, s := range inv.Secrets {
 		switch s.Status {
 		case reencrypt.StatusStale:
-			out = append(out, newGitlabIssue("nfrekey/stale", "major", fmt.Sprintf("%s is stale: %s (run nfrekey rekey)", s.Path, changes(s)), rules, s.Line))
+			out = append(out, newGitlabIssue("nfrekey/stale", "major", fmt.Sprintf("%s is stale: %s (run nfrekey rekey)", s.Path, changes(s)), s.Rules, s.Line))
 		case reencrypt.StatusMissing:
-			out = append(out, newGitlabIssue("nfrekey/missing", "major", fmt.Sprintf("%s is declared but missing", s.Path), rules, s.Line))
+			out = append(out, newGitlabIssue("nfrekey/missing", "major", fmt.Sprintf("%s is declared but missing", s.Path), s.Rules, s.Line))
 		case reencrypt.StatusUndeclared:
-			out = append(out, newGitlabIssue("nfrekey/undeclared", "major", fmt.Sprintf("%s is encrypted but no rule in %s covers it", s.Path, rules), s.Path, 1))
+			out = append(out, newGitlabIssue("nfrekey/undeclared", "major", undeclaredMsg(inv, s), s.Path, 1))
 		case reencrypt.StatusInvalid:
 			out = append(out, newGitlabIssue("nfrekey/invalid", "critical", fmt.Sprintf("%s: %v", s.Path, s.Err), s.Path, 1))
 		case reencrypt.StatusUnverified:
@@ -153,7 +158,7 @@ func writeAuditGitlab(w io.Writer, inv *reencrypt.Inventory, strict bool) error 
 			if strict {
 				sev = "major"
 			}
-			out = append(out, newGitlabIssue("nfrekey/unverified", sev, fmt.Sprintf("%s: its X25519 recipients cannot be proven without a matching %s entry (run nfrekey rekey --force %s)", s.Path, reencrypt.LockFileName, s.Path), rules, s.Line))
+			out = append(out, newGitlabIssue("nfrekey/unverified", sev, fmt.Sprintf("%s: its X25519 recipients cannot be proven without a matching %s entry (run nfrekey rekey --force %s)", s.Path, reencrypt.LockFileName, s.Path), s.Rules, s.Line))
 		}
 	}
 	for _, f := range inv.Findings {

@@ -54,7 +54,7 @@ func completeSecretPaths(_ *IO, g *globalOptions) completeFunc {
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		inv, err := reencrypt.Audit(context.Background(), reencrypt.AuditOptions{RepoRoot: repo, RulesFile: rules, UseNix: g.useNix()})
+		inv, err := reencrypt.Audit(context.Background(), reencrypt.AuditOptions{RepoRoot: repo, RulesFiles: rules, UseNix: g.useNix()})
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -84,18 +84,20 @@ func completeHosts(g *globalOptions, n int) completeFunc {
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		r, err := secretsnix.LoadRules(rules, secretsnix.Options{Root: repo})
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
 		seen := map[string]bool{}
 		var out []string
-		for _, b := range r.Bindings {
-			if seen[b.Name] || !strings.HasPrefix(b.Name, prefix) {
-				continue
+		for _, rf := range rules {
+			r, err := secretsnix.LoadRules(rf, secretsnix.Options{Root: repo})
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			seen[b.Name] = true
-			out = append(out, b.Name)
+			for _, b := range r.Bindings {
+				if seen[b.Name] || !strings.HasPrefix(b.Name, prefix) {
+					continue
+				}
+				seen[b.Name] = true
+				out = append(out, b.Name)
+			}
 		}
 		sort.Strings(out)
 		return out, cobra.ShellCompDirectiveNoFileComp
@@ -109,7 +111,7 @@ func completeGroups(g *globalOptions) completeFunc {
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		groups, err := reencrypt.HostGroups(repo, []string{rules})
+		groups, err := reencrypt.HostGroups(repo, rules)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}

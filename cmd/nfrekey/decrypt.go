@@ -41,11 +41,11 @@ func runDecrypt(ctx context.Context, io *IO, g *globalOptions, o *decryptOptions
 	if o.Force && o.Output == "" {
 		return usageErrorf("--force needs -o FILE")
 	}
-	repo, rules, err := repoAndRules(g)
+	repo, rules, err := repoAndBackends(g)
 	if err != nil {
 		return err
 	}
-	ed, err := reencrypt.OpenSecret(ctx, reencrypt.EditOptions{RepoRoot: repo, RulesFile: rules, UseNix: g.useNix(), Path: path})
+	ed, err := reencrypt.OpenSecret(ctx, reencrypt.EditOptions{RepoRoot: repo, RulesFiles: rules, UseNix: g.useNix(), Path: path})
 	if err != nil {
 		return reencryptError(err)
 	}

@@ -47,45 +47,56 @@ func findRepo(g *globalOptions) (string, error) {
 	}
 }
 
-// findRules returns --rules, else $RULES, else the first of secrets.nix and
-// secrets/secrets.nix under the repo root. Relative --rules and $RULES are
-// taken from the working directory, as agenix does.
-func findRules(g *globalOptions, repo string) (string, error) {
+// findRules returns every --rules, else $RULES, else the first of
+// secrets.nix and secrets/secrets.nix under the repo root, else every
+// secrets.nix under it that declares secrets (sub-flakes, one per host
+// group: each governs the .age paths it names). Relative --rules and
+// $RULES are taken from the working directory, as agenix does.
+func findRules(g *globalOptions, repo string) ([]string, error) {
 	explicit := g.Rules
-	if explicit == "" {
-		explicit = os.Getenv("RULES")
+	if len(explicit) == 0 && os.Getenv("RULES") != "" {
+		explicit = []string{os.Getenv("RULES")}
 	}
-	if explicit != "" {
-		abs, err := filepath.Abs(explicit)
-		if err != nil {
-			return "", err
+	if len(explicit) > 0 {
+		var out []string
+		seen := map[string]bool{}
+		for _, e := range explicit {
+			abs, err := filepath.Abs(e)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := os.Stat(abs); err != nil {
+				return nil, fmt.Errorf("rules file: %w", err)
+			}
+			if !seen[abs] {
+				seen[abs] = true
+				out = append(out, abs)
+			}
 		}
-		if _, err := os.Stat(abs); err != nil {
-			return "", fmt.Errorf("rules file: %w", err)
-		}
-		return abs, nil
+		return out, nil
 	}
 	for _, rel := range []string{"secrets.nix", filepath.Join("secrets", "secrets.nix")} {
 		p := filepath.Join(repo, rel)
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p, nil
+			return []string{p}, nil
 		}
 	}
 	found, skipped, err := reencrypt.FindRulesFiles(repo)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	for _, s := range skipped {
 		g.note("%s is not an agenix rules file, skipped: %s", s.Path, oneLine(s.Reason))
 	}
-	switch len(found) {
-	case 0:
-		return "", fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s, and no other secrets.nix under it declares secrets (use --rules or RULES)", repo)
-	case 1:
-		g.note("rules file %s found under the repo", found[0])
-		return found[0], nil
+	if len(found) == 0 {
+		return nil, fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s, and no other secrets.nix under it declares secrets (use --rules or RULES)", repo)
 	}
-	return "", fmt.Errorf("%d rules files under %s (%s): nfrekey runs on one rules file at a time for now; choose one with --rules", len(found), repo, strings.Join(relPaths(repo, found), ", "))
+	if len(found) == 1 {
+		g.note("rules file %s found under the repo", found[0])
+	} else {
+		g.note("%d rules files found under the repo: %s", len(found), strings.Join(relPaths(repo, found), ", "))
+	}
+	return found, nil
 }
 
 func relPaths(root string, paths []string) []string {

@@ -45,11 +45,11 @@ is read from stdin; an empty one never replaces a secret (exit 2) unless --allow
 }
 
 func runEdit(ctx context.Context, io *IO, g *globalOptions, o *editOptions, path string) error {
-	repo, rules, err := repoAndRules(g)
+	repo, rules, err := repoAndBackends(g)
 	if err != nil {
 		return err
 	}
-	ed, err := reencrypt.OpenSecret(ctx, reencrypt.EditOptions{RepoRoot: repo, RulesFile: rules, UseNix: g.useNix(), Path: path})
+	ed, err := reencrypt.OpenSecret(ctx, reencrypt.EditOptions{RepoRoot: repo, RulesFiles: rules, UseNix: g.useNix(), Path: path})
 	if err != nil {
 		return reencryptError(err)
 	}

@@ -44,7 +44,7 @@ func runRemoveHost(ctx context.Context, io *IO, g *globalOptions, o *removeHostO
 	if g.useNix() {
 		return usageErrorf("remove-host edits the rules with the native evaluator; --eval=nix cannot verify an edit before it is written")
 	}
-	repo, rules, err := repoAndRulesFiles(g)
+	repo, rules, err := repoAndBackends(g)
 	if err != nil {
 		return err
 	}
@@ -92,16 +92,6 @@ func finishInterrupted(io *IO, err error) error {
 		printError(io, err)
 	}
 	return interruptedError(io.Interrupts, err)
-}
-
-// repoAndRulesFiles is repoAndBackends for the commands that edit every
-// rules file of the repo (none in a sops-only repo).
-func repoAndRulesFiles(g *globalOptions) (string, []string, error) {
-	repo, rules, err := repoAndBackends(g)
-	if err != nil || rules == "" {
-		return repo, nil, err
-	}
-	return repo, []string{rules}, nil
 }
 
 type hostJSON struct {

@@ -132,25 +132,27 @@ func reencryptError(err error) error {
 	return &exitError{code: exitDrift, err: err}
 }
 
-// repoAndRules finds the repo root and the rules file.
-func repoAndRules(g *globalOptions) (string, string, error) {
+// repoAndRules finds the repo root and its rules files (one at least).
+func repoAndRules(g *globalOptions) (string, []string, error) {
 	repo, err := findRepo(g)
 	if err != nil {
-		return "", "", inputError(err)
+		return "", nil, inputError(err)
 	}
-	fromEnv := g.Rules == "" && os.Getenv("RULES") != ""
+	fromEnv := len(g.Rules) == 0 && os.Getenv("RULES") != ""
 	rules, err := findRules(g, repo)
 	if err != nil {
 		if fromEnv {
 			err = fmt.Errorf("%w (the path came from $RULES=%s; unset it or fix it)", err, os.Getenv("RULES"))
 		}
-		return "", "", inputError(err)
+		return "", nil, inputError(err)
 	}
 	g.note("repo root %s", repo)
-	if fromEnv {
-		g.note("rules file %s (from $RULES)", rules)
-	} else {
-		g.note("rules file %s", rules)
+	for _, rf := range rules {
+		if fromEnv {
+			g.note("rules file %s (from $RULES)", rf)
+		} else {
+			g.note("rules file %s", rf)
+		}
 	}
 	return repo, rules, nil
 }

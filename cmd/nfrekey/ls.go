@@ -45,7 +45,7 @@ func auditRepo(ctx context.Context, g *globalOptions) (*reencrypt.Inventory, err
 	if err != nil {
 		return nil, err
 	}
-	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, RulesFile: rules, Jobs: g.Jobs,
+	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, RulesFiles: rules, Jobs: g.Jobs,
 		UseNix: g.useNix(), SopsConfig: g.SopsConfig})
 	if err != nil {
 		// Exit 1 means drift for ls and audit: an error that stopped the

@@ -102,7 +102,7 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		return err
 	}
 	opts := reencrypt.RekeyOptions{
-		RepoRoot: repo, RulesFile: rules, DryRun: o.DryRun, Preflight: o.DryRun, Steps: true, Force: o.Force, Rotate: o.Rotate,
+		RepoRoot: repo, RulesFiles: rules, DryRun: o.DryRun, Preflight: o.DryRun, Steps: true, Force: o.Force, Rotate: o.Rotate,
 		Jobs: g.Jobs, UseNix: g.useNix(), SopsConfig: g.SopsConfig,
 	}
 	for _, a := range args {
@@ -180,7 +180,7 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		fmt.Fprintln(io.Out, rekeySummary(res, o.DryRun))
 	}
 	if !g.Quiet {
-		rekeyNotes(io, res, rules)
+		rekeyNotes(io, res, relPaths(repo, rules))
 	}
 	if err != nil {
 		// The commit's failures (files left as they were, fsyncs, the
@@ -219,7 +219,7 @@ func rekeySummary(res *reencrypt.RekeyResult, dry bool) string {
 // rekeyNotes tells, on stderr, what the run left alone and the next step
 // for each: temps of a killed run it removed, unverified, missing and
 // undeclared secrets.
-func rekeyNotes(io *IO, res *reencrypt.RekeyResult, rules string) {
+func rekeyNotes(io *IO, res *reencrypt.RekeyResult, rules []string) {
 	if res.TempsRemoved > 0 {
 		fmt.Fprintf(io.Err, "nfrekey: removed %s left by an interrupted run\n", plural(res.TempsRemoved, "temp file", "temp files"))
 	}
@@ -233,7 +233,7 @@ func rekeyNotes(io *IO, res *reencrypt.RekeyResult, rules string) {
 		fmt.Fprintf(io.Err, "nfrekey: %s is declared but does not exist yet: create it with agenix -e %s\n", m, m)
 	}
 	for _, u := range res.Undeclared {
-		fmt.Fprintf(io.Err, "nfrekey: %s is not declared in %s: add a rule for it, or delete it\n", u, filepath.Base(rules))
+		fmt.Fprintf(io.Err, "nfrekey: %s is not declared in %s: add a rule for it, or delete it\n", u, strings.Join(rules, " or "))
 	}
 }
 

@@ -46,7 +46,7 @@ func inputError(err error) error {
 // globalOptions are the flags every command shares (docs/cli.md, global flags).
 type globalOptions struct {
 	Repo       string
-	Rules      string
+	Rules      []string
 	SopsConfig string // --sops-config: governs every sops file
 	Identities []string
 	JSON       bool
@@ -99,7 +99,7 @@ harvests host keys, and re-encrypts exactly the secrets whose recipients changed
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.Repo, "repo", "", "repo root (default: nearest parent holding secrets.nix, .sops.yaml, flake.nix or .git)")
-	pf.StringVar(&g.Rules, "rules", "", "agenix rules file (default: $RULES, else secrets.nix or secrets/secrets.nix under the repo root)")
+	pf.StringArrayVar(&g.Rules, "rules", nil, "agenix rules file, repeatable (default: $RULES, else secrets.nix or secrets/secrets.nix under the repo root, else every secrets.nix under it that declares secrets)")
 	pf.StringVar(&g.SopsConfig, "sops-config", "", "sops config governing every sops file (default: each file's nearest .sops.yaml up to the repo root)")
 	pf.StringArrayVarP(&g.Identities, "identity", "i", nil, "identity file (SSH private key or age identity file); repeatable")
 	pf.BoolVar(&g.JSON, "json", false, "print results as JSON")

@@ -25,36 +25,49 @@ nix-instantiate --eval --strict --json would print; --eval=nix delegates to it.`
 }
 
 func runRules(io *IO, g *globalOptions) error {
-	repo, rulesFile, err := repoAndRules(g)
+	repo, rulesFiles, err := repoAndRules(g)
 	if err != nil {
 		return err
 	}
 	opts := secretsnix.Options{Root: repo, UseNix: g.useNix()}
 	if g.JSON {
-		if err := secretsnix.EvalFileJSON(rulesFile, opts, io.Out); err != nil {
+		// The document is what nix-instantiate prints for one file: with
+		// several, which one is the caller's choice.
+		if len(rulesFiles) > 1 {
+			return usageErrorf("%d rules files (%s): rules --json prints one; choose it with --rules", len(rulesFiles), strings.Join(relPaths(repo, rulesFiles), ", "))
+		}
+		if err := secretsnix.EvalFileJSON(rulesFiles[0], opts, io.Out); err != nil {
 			return inputError(err)
 		}
 		return nil
 	}
-	rules, err := secretsnix.LoadRules(rulesFile, opts)
-	if err != nil {
-		return inputError(err)
-	}
 	out := bufio.NewWriter(io.Out)
 	defer out.Flush()
-	for _, s := range rules.Secrets {
-		armor := ""
-		if s.Armor {
-			armor = "  (armor)"
+	for i, rf := range rulesFiles {
+		rules, err := secretsnix.LoadRules(rf, opts)
+		if err != nil {
+			return inputError(err)
 		}
-		fmt.Fprintf(out, "%s%s\n", s.Name, armor)
-		for _, k := range s.PublicKeys {
-			name := k.Name
-			if name == "" {
-				name = "-"
+		if len(rulesFiles) > 1 {
+			if i > 0 {
+				fmt.Fprintln(out)
 			}
-			// readFile'd keys end in a newline; the JSON output keeps it, the table does not.
-			fmt.Fprintf(out, "  %-16s %s\n", name, strings.TrimSpace(k.Text))
+			fmt.Fprintf(out, "# %s\n", relPaths(repo, []string{rf})[0])
+		}
+		for _, s := range rules.Secrets {
+			armor := ""
+			if s.Armor {
+				armor = "  (armor)"
+			}
+			fmt.Fprintf(out, "%s%s\n", s.Name, armor)
+			for _, k := range s.PublicKeys {
+				name := k.Name
+				if name == "" {
+					name = "-"
+				}
+				// readFile'd keys end in a newline; the JSON output keeps it, the table does not.
+				fmt.Fprintf(out, "  %-16s %s\n", name, strings.TrimSpace(k.Text))
+			}
 		}
 	}
 	return nil

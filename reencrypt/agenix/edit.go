@@ -76,7 +76,8 @@ func OpenEdit(ctx context.Context, opts AuditOptions, path string) (*Edit, error
 	return e, nil
 }
 
-// declaredAt is the declared secret at path, existing or not.
+// declaredAt is the declared secret at path, existing or not; a path
+// the rules do not declare is a *NotDeclaredError.
 func (inv *Inventory) declaredAt(path string) (*Secret, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -88,9 +89,20 @@ func (inv *Inventory) declaredAt(path string) (*Secret, error) {
 	}
 	s := inv.find(real)
 	if s == nil || !s.Declared {
-		return nil, inputErr(fmt.Errorf("%s is not a secret declared in %s (declare it there first)", path, inv.RulesFile))
+		return nil, inputErr(&NotDeclaredError{Path: path, RulesFile: inv.RulesFile})
 	}
 	return s, nil
+}
+
+// NotDeclaredError is a path named as a secret that the rules file does
+// not declare.
+type NotDeclaredError struct {
+	Path      string // as given
+	RulesFile string
+}
+
+func (e *NotDeclaredError) Error() string {
+	return fmt.Sprintf("%s is not a secret declared in %s (declare it there first)", e.Path, e.RulesFile)
 }
 
 // Exists reports whether the secret's file existed when opened.

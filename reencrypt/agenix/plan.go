@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
@@ -32,10 +31,14 @@ type PlanOptions struct {
 	UseNix bool // evaluate RulesFile with nix-instantiate
 	// Paths restrict the run to these secrets (absolute, or relative to the
 	// working directory); each must be a declared secret.
-	Paths  []string
-	Force  bool // re-encrypt every selected file, in sync or not
-	Rotate bool // planned files get a fresh file key even when only adding
-	Jobs   int  // files processed in parallel (0: NumCPU); more wait on fsync meanwhile
+	Paths []string
+	// OthersMayDeclare: a path of Paths this rules file does not declare
+	// is left out rather than refused (another rules file of the run may
+	// declare it); Plan.Claimed lists the ones it took.
+	OthersMayDeclare bool
+	Force            bool // re-encrypt every selected file, in sync or not
+	Rotate           bool // planned files get a fresh file key even when only adding
+	Jobs             int  // files processed in parallel (0: NumCPU); more wait on fsync meanwhile
 	// Former: see AuditOptions.Former.
 	Former []Declared
 
@@ -147,10 +150,12 @@ type planned struct {
 // once the caller committed the secrets phase, StageLock and Result.
 type Plan struct {
 	Inventory *Inventory
-	res       RekeyResult
-	invalid   []FileError
-	files     []*planned
-	opts      PlanOptions
+	// Claimed are the Paths (as given) this rules file declares.
+	Claimed []string
+	res     RekeyResult
+	invalid []FileError
+	files   []*planned
+	opts    PlanOptions
 }
 
 // NewPlan audits the repo and plans the selected stale secrets (all with
@@ -160,11 +165,11 @@ func NewPlan(ctx context.Context, opts PlanOptions) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	selected, err := inv.selectPaths(opts.Paths)
+	selected, claimed, err := inv.selectPaths(opts.Paths, opts.OthersMayDeclare)
 	if err != nil {
 		return nil, err
 	}
-	pl := &Plan{Inventory: inv, opts: opts}
+	pl := &Plan{Inventory: inv, opts: opts, Claimed: claimed}
 	for _, s := range inv.Secrets {
 		if s.Status == StatusUndeclared {
 			pl.res.Undeclared = append(pl.res.Undeclared, s.Path)
@@ -351,8 +356,9 @@ func (pl *Plan) Result(commits ...*txn.Result) *RekeyResult {
 }
 
 // selectPaths returns the declared secrets named by paths (all declared
-// secrets when paths is empty).
-func (inv *Inventory) selectPaths(paths []string) ([]*Secret, error) {
+// secrets when paths is empty), and the paths it took. A path this rules
+// file does not declare is an error, unless othersMayDeclare.
+func (inv *Inventory) selectPaths(paths []string, othersMayDeclare bool) ([]*Secret, []string, error) {
 	if len(paths) == 0 {
 		var out []*Secret
 		for _, s := range inv.Secrets {
@@ -360,32 +366,30 @@ func (inv *Inventory) selectPaths(paths []string) ([]*Secret, error) {
 				out = append(out, s)
 			}
 		}
-		return out, nil
+		return out, nil, nil
 	}
 	var out []*Secret
+	var claimed []string
 	seen := map[*Secret]bool{}
 	for _, p := range paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return nil, err
+		s, err := inv.declaredAt(p)
+		var nd *NotDeclaredError
+		if othersMayDeclare && errors.As(err, &nd) {
+			continue
 		}
-		real, err := resolve(abs)
 		if err != nil {
-			return nil, inputErr(fmt.Errorf("%s: %w", p, err))
-		}
-		s := inv.find(real)
-		if s == nil || !s.Declared {
-			return nil, inputErr(fmt.Errorf("%s is not a secret declared in %s", p, inv.RulesFile))
+			return nil, nil, err
 		}
 		if !s.Exists {
-			return nil, inputErr(fmt.Errorf("%s is declared in %s but does not exist: nothing to rekey (create it with nfrekey edit)", p, inv.RulesFile))
+			return nil, nil, inputErr(fmt.Errorf("%s is declared in %s but does not exist: nothing to rekey (create it with nfrekey edit)", p, inv.RulesFile))
 		}
+		claimed = append(claimed, p)
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
 		}
 	}
-	return out, nil
+	return out, claimed, nil
 }
 
 // open unwraps the file key of a planned file and prepares its recipients.
