@@ -157,6 +157,9 @@ type Select struct {
 	Expr    Node
 	Path    []*AttrName
 	Default Node
+	// inherited: made by inherit (From) name; (not written as a select):
+	// an error of the attribute itself belongs where the name is used.
+	inherited bool
 }
 
 // HasAttr is e ? a.b.

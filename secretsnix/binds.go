@@ -146,7 +146,7 @@ func (p *parser) binds(end TokKind, open int, _ bool) ([]Node, *attrsDesc) {
 					id := &Ident{NodeBase: NodeBase{First: a.First, Last: a.Last, Pos: bindsPos}, Name: a.Name}
 					p.add(b, staticAttr{name: a.Name, pos: namesPos, value: id, inherited: true})
 				} else {
-					sel := &Select{NodeBase: NodeBase{First: a.First, Last: a.Last, Pos: bindsPos}, Expr: inh.From, Path: []*AttrName{a}}
+					sel := &Select{NodeBase: NodeBase{First: a.First, Last: a.Last, Pos: bindsPos}, Expr: inh.From, Path: []*AttrName{a}, inherited: true}
 					p.add(b, staticAttr{name: a.Name, pos: namesPos, value: sel})
 				}
 			}

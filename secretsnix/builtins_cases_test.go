@@ -141,6 +141,9 @@ var builtinCases = []struct{ src, want string }{
 	// Refused: the error is at the call, not where the builtin was bound.
 	{"let\n  inherit (builtins) getEnv;\nin\n  getEnv \"HOME\"", "ERR 4:3: builtins.getEnv is not supported (outside nfrekey's Nix subset; try --eval=nix)"},
 	{"let\n  inherit (builtins) fetchGit;\n  x = 1;\nin\n  { a = fetchGit { url = \"x\"; }; }", "ERR 5:9: builtins.fetchGit is not supported (outside nfrekey's Nix subset; try --eval=nix)"},
+	// Value builtins reached through inherit are reported where used, as the functions are.
+	{"let\n  inherit (builtins) currentSystem;\n  x = 1;\nin\n  { a = [ x currentSystem ]; }", "ERR 5:5: builtins.currentSystem is not supported (outside nfrekey's Nix subset; try --eval=nix)"},
+	{"let inherit (builtins) currentTime; in { inherit currentTime; }.currentTime", "ERR 1:49: builtins.currentTime is not supported (outside nfrekey's Nix subset; try --eval=nix)"},
 	{"builtins.toFile \"a\" \"b\"", "ERR 1:1: builtins.toFile is not supported (outside nfrekey's Nix subset; try --eval=nix)"},
 	{"builtins.appendContext \"a\" { \"/nix/store/x\" = { path = true; }; }", "ERR 1:1: builtins.appendContext with store paths is not supported (outside nfrekey's Nix subset; try --eval=nix)"},
 	// Go's RE2 cannot run what std::regex can here: refused, named.

@@ -150,7 +150,13 @@ func (ev *evaluator) force(t *thunk, pos int) (value, error) {
 		return nil, ev.unsupported(pos, u.what)
 	}
 	t.state = thunkForcing
-	v, err := ev.eval(t.expr, t.env)
+	var v value
+	var err error
+	if sel, ok := t.expr.(*Select); ok && sel.inherited {
+		v, err = ev.evalSelectAt(sel, t.env, pos)
+	} else {
+		v, err = ev.eval(t.expr, t.env)
+	}
 	if err != nil {
 		t.state = thunkPending
 		return nil, err

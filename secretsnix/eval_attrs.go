@@ -78,6 +78,14 @@ func (ev *evaluator) attrName(a *AttrName, e *env) (string, error) {
 }
 
 func (ev *evaluator) evalSelect(x *Select, e *env) (value, error) {
+	return ev.evalSelectAt(x, e, 0)
+}
+
+// evalSelectAt is evalSelect for a select forced from usePos (non-zero
+// for an inherit (From) name): a builtin nfrekey refuses, reached that
+// way (inherit (builtins) currentSystem), is reported where it is used,
+// not at the inherit.
+func (ev *evaluator) evalSelectAt(x *Select, e *env, usePos int) (value, error) {
 	v, err := ev.eval(x.Expr, e)
 	if err != nil {
 		return nil, err
@@ -107,6 +115,9 @@ func (ev *evaluator) evalSelect(x *Select, e *env) (value, error) {
 		pos := x.Pos
 		if i == len(x.Path)-1 && a.pos != 0 {
 			pos = a.pos
+		}
+		if u, ok := a.t.expr.(*unsupportedNode); ok && usePos != 0 && a.t.state == thunkPending {
+			return nil, ev.unsupported(usePos, u.what)
 		}
 		if v, err = ev.force(a.t, pos); err != nil {
 			return nil, err
