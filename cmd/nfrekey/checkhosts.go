@@ -305,17 +305,14 @@ func fixOptions(g *globalOptions, repo string, rules []string, r hostcheck.Resul
 	return opts
 }
 
-// checkFixable refuses a fix the add-host edit cannot make exactly: a host
-// kept as a record (its key bound as pubkey, not NAME), or one whose dry
-// run would not swap the declared key for the found one. Nothing is
-// written by then.
+// checkFixable refuses a fix the add-host edit cannot make exactly: one
+// whose dry run fails (nixedit refuses what it cannot place, such as a
+// computed key) or would not swap the declared key for the found one. A
+// host kept as a record has the string literal of its key field replaced,
+// verified like every nixedit edit. Nothing is written by then.
 func checkFixable(ctx context.Context, g *globalOptions, repo string, rules []string, r hostcheck.Result) error {
 	if len(r.Secrets) == 0 {
 		return usageErrorf("%s: no secret is encrypted to it; run nfrekey add-host %s --key '%s' --replace --group G", r.Name, r.Name, r.Found)
-	}
-	if r.Binding != r.Name {
-		return usageErrorf("%s: %s keeps the host as a record (%s = \"...\"), which --fix cannot rebind yet: set %s = \"%s\"; there, then run nfrekey rekey",
-			r.Name, r.DeclaredIn, r.Binding, r.Binding, r.Found)
 	}
 	opts := fixOptions(g, repo, rules, r, nil)
 	opts.DryRun, opts.NoRekey, opts.Jobs = true, true, 1
