@@ -26,16 +26,21 @@ type checkHostsOptions struct {
 	Yes        bool
 	KnownHosts string
 	SSHConfig  string
+	// Concurrency is how many hosts are scanned at once (-j counts the
+	// files --fix re-encrypts in parallel, a CPU bound; this one is a
+	// bound on open connections, most of them waiting).
+	Concurrency int
 }
 
 func newCheckHostsCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &checkHostsOptions{}
 	cmd := &cobra.Command{
-		Use:   "check-hosts [NAME...] [--address NAME=HOST[:PORT]]... [--timeout D] [--format text|json|github] [--strict] [--fix [--yes]] [--known-hosts FILE]",
+		Use:   "check-hosts [NAME...] [--address NAME=HOST[:PORT]]... [--timeout D] [--concurrency N] [--format text|json|github] [--strict] [--fix [--yes]] [--known-hosts FILE]",
 		Short: "Scan every host the rules name and report keys that changed (a reinstalled host)",
-		Long: `Scans each host bound to an ssh-ed25519 key in the rules (or only the NAMEs given)
-and compares the host key it presents with the declared one: ok, changed, unreachable
-or no-ed25519. The address is --address NAME=HOST[:PORT], else an address kept beside
+		Long: `Scans each host bound to an ssh-ed25519 key in the rules, or anchored under keys:
+in a .sops.yaml (an ssh-ed25519 key or its age1 form), or only the NAMEs given, and
+compares the host key it presents with the declared one: ok, changed, unreachable
+or no-ed25519. A name in both is one host. The address is --address NAME=HOST[:PORT], else an address kept beside
 the key in the rules ({ pubkey = "..."; address = "..."; }), else HostName/Port of
 ~/.ssh/config, else NAME itself; -v says which. Exit 0 all ok, 1 a key changed or a
 host has no ed25519 key, 2 bad input; unreachable hosts alone exit 0 unless --strict.
@@ -55,6 +60,7 @@ FILE listing the new key.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&o.Addresses, "address", nil, "scan NAME at HOST[:PORT] (NAME=HOST[:PORT]); repeatable")
 	f.DurationVar(&o.Timeout, "timeout", recipients.DefaultScanTimeout, "connect and handshake timeout per host")
+	f.IntVar(&o.Concurrency, "concurrency", hostcheck.DefaultConcurrency, "hosts scanned at once (each stalled host holds one for a whole --timeout)")
 	f.StringVar(&o.Format, "format", "text", "output: text, json or github (annotations)")
 	f.BoolVar(&o.Strict, "strict", false, "count unreachable hosts as a failure (exit 1)")
 	f.BoolVar(&o.Fix, "fix", false, "re-encrypt for the new key of each changed host (add-host --replace)")
@@ -73,6 +79,9 @@ func runCheckHosts(ctx context.Context, io *IO, g *globalOptions, o *checkHostsO
 	if o.Timeout <= 0 {
 		return usageErrorf("--timeout must be positive, not %v", o.Timeout)
 	}
+	if o.Concurrency < 1 {
+		return usageErrorf("--concurrency must be 1 or more, not %d", o.Concurrency)
+	}
 	if o.Yes && !o.Fix {
 		return usageErrorf("--yes accepts the keys --fix would bind: use it with --fix")
 	}
@@ -89,6 +98,14 @@ func runCheckHosts(ctx context.Context, io *IO, g *globalOptions, o *checkHostsO
 		return inputError(err)
 	}
 	verbose(io, g, notes...)
+	sopsHosts, notes, err := sopsDeclaredHosts(ctx, g, repo)
+	if err != nil {
+		return err
+	}
+	verbose(io, g, notes...)
+	hosts, notes = hostcheck.Merge(hosts, sopsHosts)
+	verbose(io, g, notes...)
+	sort.SliceStable(hosts, func(i, j int) bool { return hosts[i].Name < hosts[j].Name })
 	hosts, err = selectHosts(io, g, hosts, names, addrs)
 	if err != nil {
 		return err
@@ -109,7 +126,7 @@ func runCheckHosts(ctx context.Context, io *IO, g *globalOptions, o *checkHostsO
 			return inputError(err)
 		}
 	}
-	results := hostcheck.Check(ctx, targets, hostcheck.Options{Timeout: o.Timeout, KnownHosts: kh})
+	results := hostcheck.Check(ctx, targets, hostcheck.Options{Timeout: o.Timeout, Concurrency: o.Concurrency, KnownHosts: kh})
 	if ctx.Err() != nil {
 		// run turns this into the contract's 130.
 		return &exitError{code: exitInput, silent: true}
@@ -139,7 +156,7 @@ func selectHosts(io *IO, g *globalOptions, hosts []hostcheck.Host, names []strin
 	sort.Strings(all)
 	for n := range addrs {
 		if _, ok := byName[n]; !ok {
-			return nil, usageErrorf("--address %s: no ssh-ed25519 key is bound to %s (names: %s)", n, n, strings.Join(all, ", "))
+			return nil, usageErrorf("--address %s: no ssh-ed25519 key is bound to %s, in the rules or as a .sops.yaml anchor (names: %s)", n, n, strings.Join(all, ", "))
 		}
 	}
 	if len(names) == 0 {
@@ -151,7 +168,7 @@ func selectHosts(io *IO, g *globalOptions, hosts []hostcheck.Host, names []strin
 	for _, n := range names {
 		h, ok := byName[n]
 		if !ok {
-			return nil, usageErrorf("unknown host %s: no ssh-ed25519 key is bound to it (names: %s)", n, strings.Join(all, ", "))
+			return nil, usageErrorf("unknown host %s: no ssh-ed25519 key is bound to it, in the rules or as a .sops.yaml anchor (names: %s)", n, strings.Join(all, ", "))
 		}
 		if !seen[n] {
 			seen[n] = true
@@ -220,8 +237,8 @@ func fixChanged(ctx context.Context, io *IO, g *globalOptions, o *checkHostsOpti
 			continue
 		}
 		fmt.Fprintf(io.Err, "nfrekey: %s (%s) changed: declared %s, found %s; secrets: %s\n",
-			r.Name, r.Address, r.Key.Fingerprint(), r.Found.Fingerprint(), secretList(r.Secrets))
-		if err := checkFixable(ctx, repo, rules, r); err != nil {
+			r.Name, r.Address, keyLabel(r.Key), r.Found.Fingerprint(), secretList(r.Secrets))
+		if err := checkFixable(ctx, g, repo, rules, r); err != nil {
 			return nil, err
 		}
 		switch {
@@ -248,7 +265,7 @@ func fixChanged(ctx context.Context, io *IO, g *globalOptions, o *checkHostsOpti
 		return nil, err
 	}
 	for _, r := range todo {
-		res, err := reencrypt.AddHost(ctx, fixOptions(repo, rules, r, ids, g.Jobs))
+		res, err := reencrypt.AddHost(ctx, fixOptions(g, repo, rules, r, ids))
 		if err != nil {
 			return nil, fixError(io, g, r.Name, res, err)
 		}
@@ -256,7 +273,7 @@ func fixChanged(ctx context.Context, io *IO, g *globalOptions, o *checkHostsOpti
 			renderHostText(io, "add-host", res, false)
 		}
 		fixed[r.Name] = true
-		fmt.Fprintf(io.Err, "nfrekey: %s is now bound to %s (was %s)\n", r.Name, r.Found.Fingerprint(), r.Key.Fingerprint())
+		fmt.Fprintf(io.Err, "nfrekey: %s is now bound to %s (was %s)\n", r.Name, r.Found.Fingerprint(), keyLabel(r.Key))
 	}
 	return fixed, nil
 }
@@ -264,31 +281,47 @@ func fixChanged(ctx context.Context, io *IO, g *globalOptions, o *checkHostsOpti
 // fixOptions is add-host NAME --key FOUND --replace, restricted to the
 // secrets the host already had: naming them as --secret globs grants
 // nothing new, and the edit is verified to swap the key and nothing else.
-func fixOptions(repo string, rules []string, r hostcheck.Result, ids *identity.Set, jobs int) reencrypt.AddHostOptions {
-	return reencrypt.AddHostOptions{RepoRoot: repo, RulesFiles: rules, Name: r.Name, Key: r.Found, Replace: true,
-		Secrets: secretGlobs(repo, rules, r.Secrets), Jobs: jobs, Identities: ids}
+// The .sops.yaml anchor keeps the form it had: the ssh-to-age form unless
+// it held the ssh key itself.
+func fixOptions(g *globalOptions, repo string, rules []string, r hostcheck.Result, ids *identity.Set) reencrypt.AddHostOptions {
+	opts := reencrypt.AddHostOptions{RepoRoot: repo, RulesFiles: rules, Name: r.Name, Key: r.Found, Replace: true,
+		SopsConfig: g.SopsConfig, Jobs: g.Jobs, Identities: ids}
+	var age, sops []string
+	for _, d := range r.Declared {
+		switch d.Backend {
+		case hostcheck.BackendSops:
+			sops = append(sops, d.Secrets...)
+			opts.SopsSSH = opts.SopsSSH || d.Key.Kind == recipients.SSHEd25519
+		default:
+			age = append(age, d.Secrets...)
+		}
+	}
+	if len(r.Declared) == 0 {
+		age = r.Secrets
+	}
+	// agenix names secrets relative to its rules file; add-host's sops
+	// globs are relative to the repo root.
+	opts.Secrets = append(secretGlobs(repo, rules, age), secretGlobs(repo, nil, sops)...)
+	return opts
 }
 
-// checkFixable refuses a fix the add-host edit cannot make exactly: a host
-// kept as a record (its key bound as pubkey, not NAME), or one whose dry
-// run would not swap the declared key for the found one. Nothing is
-// written by then.
-func checkFixable(ctx context.Context, repo string, rules []string, r hostcheck.Result) error {
+// checkFixable refuses a fix the add-host edit cannot make exactly: one
+// whose dry run fails (nixedit refuses what it cannot place, such as a
+// computed key) or would not swap the declared key for the found one. A
+// host kept as a record has the string literal of its key field replaced,
+// verified like every nixedit edit. Nothing is written by then.
+func checkFixable(ctx context.Context, g *globalOptions, repo string, rules []string, r hostcheck.Result) error {
 	if len(r.Secrets) == 0 {
 		return usageErrorf("%s: no secret is encrypted to it; run nfrekey add-host %s --key '%s' --replace --group G", r.Name, r.Name, r.Found)
 	}
-	if r.Binding != r.Name {
-		return usageErrorf("%s: %s keeps the host as a record (%s = \"...\"), which --fix cannot rebind yet: set %s = \"%s\"; there, then run nfrekey rekey",
-			r.Name, r.DeclaredIn, r.Binding, r.Binding, r.Found)
-	}
-	opts := fixOptions(repo, rules, r, nil, 1)
-	opts.DryRun, opts.NoRekey = true, true
+	opts := fixOptions(g, repo, rules, r, nil)
+	opts.DryRun, opts.NoRekey, opts.Jobs = true, true, 1
 	res, err := reencrypt.AddHost(ctx, opts)
 	if err != nil {
 		return reencryptError(fmt.Errorf("--fix %s: %w", r.Name, err))
 	}
-	if res.OldKey != r.Key.String() {
-		return usageErrorf("--fix %s: the add-host edit would not replace the declared key %s (it replaces %q); nothing changed", r.Name, r.Key.Fingerprint(), res.OldKey)
+	if old, err := recipients.Parse(res.OldKey); err != nil || !hostcheck.SameHostKey(old, r.Key) {
+		return usageErrorf("--fix %s: the add-host edit would not replace the declared key %s (it replaces %q); nothing changed", r.Name, keyLabel(r.Key), res.OldKey)
 	}
 	return nil
 }
@@ -318,6 +351,40 @@ func secretGlobs(repo string, rules []string, secrets []string) []string {
 		out = append(out, esc.Replace(filepath.ToSlash(rel)))
 	}
 	return out
+}
+
+// sopsDeclaredHosts are the hosts anchored in the repo's .sops.yaml files,
+// with the sops files each one's key opens: the audit finds the files
+// (their metadata takes the sops library, which hostcheck must not use).
+func sopsDeclaredHosts(ctx context.Context, g *globalOptions, repo string) ([]hostcheck.Host, []hostcheck.Note, error) {
+	inv, err := reencrypt.Audit(ctx, reencrypt.AuditOptions{RepoRoot: repo, SopsConfig: g.SopsConfig, Jobs: g.Jobs})
+	if err != nil {
+		return nil, nil, reencryptError(err)
+	}
+	var secrets []hostcheck.SopsSecret
+	for _, s := range inv.Secrets {
+		if s.Backend != reencrypt.BackendSops || s.Rules == "" {
+			continue
+		}
+		ss := hostcheck.SopsSecret{Path: s.Path, Config: s.Rules}
+		for _, k := range s.Keys {
+			ss.Keys = append(ss.Keys, k.Recipient)
+		}
+		secrets = append(secrets, ss)
+	}
+	hosts, notes, err := hostcheck.SopsHosts(hostcheck.SopsOptions{RepoRoot: inv.RepoRoot, Configs: inv.SopsConfigs, Secrets: secrets})
+	if err != nil {
+		return nil, nil, inputError(err)
+	}
+	return hosts, notes, nil
+}
+
+// keyLabel names a declared key: its fingerprint, or an age key itself.
+func keyLabel(k recipients.Recipient) string {
+	if fp := k.Fingerprint(); fp != "" {
+		return fp
+	}
+	return k.String()
 }
 
 func secretList(s []string) string {

@@ -19,11 +19,22 @@ type checkHostsJSON struct {
 	Status              string   `json:"status"`
 	DeclaredIn          string   `json:"declared_in"`
 	DeclaredFingerprint string   `json:"declared_fingerprint"`
+	DeclaredKey         string   `json:"declared_key"`
 	FoundFingerprint    string   `json:"found_fingerprint,omitempty"`
 	FoundKey            string   `json:"found_key,omitempty"`
 	Error               string   `json:"error,omitempty"`
 	Secrets             []string `json:"secrets"`
 	Fixed               bool     `json:"fixed,omitempty"`
+	// Declarations: every place the key is written (secrets.nix and
+	// .sops.yaml for a host in both).
+	Declarations []checkHostsDecl `json:"declarations"`
+}
+
+type checkHostsDecl struct {
+	In      string   `json:"in"`
+	Backend string   `json:"backend"`
+	Key     string   `json:"key"`
+	Secrets []string `json:"secrets"`
 }
 
 func renderCheckHosts(io *IO, g *globalOptions, o *checkHostsOptions, repo string, results []hostcheck.Result, fixed map[string]bool) error {
@@ -32,7 +43,11 @@ func renderCheckHosts(io *IO, g *globalOptions, o *checkHostsOptions, repo strin
 		doc := checkHostsDoc{Hosts: []checkHostsJSON{}}
 		for _, r := range results {
 			h := checkHostsJSON{Name: r.Name, Address: r.Address, Via: string(r.Via), Status: string(r.Status),
-				DeclaredIn: r.DeclaredIn, DeclaredFingerprint: r.Key.Fingerprint(), Secrets: nonNil(r.Secrets), Fixed: fixed[r.Name]}
+				DeclaredIn: r.DeclaredIn, DeclaredFingerprint: r.Key.Fingerprint(), DeclaredKey: r.Key.String(),
+				Secrets: nonNil(r.Secrets), Fixed: fixed[r.Name], Declarations: []checkHostsDecl{}}
+			for _, d := range r.Declared {
+				h.Declarations = append(h.Declarations, checkHostsDecl{In: d.In, Backend: d.Backend, Key: d.Key.String(), Secrets: nonNil(d.Secrets)})
+			}
 			if r.Found.Kind != 0 {
 				h.FoundFingerprint, h.FoundKey = r.Found.Fingerprint(), r.Found.String()
 			}
@@ -61,7 +76,7 @@ func writeCheckHostsText(io *IO, results []hostcheck.Result, fixed map[string]bo
 		line := fmt.Sprintf("%-11s %-12s %s", r.Status, r.Name, r.Address)
 		switch {
 		case r.Status == hostcheck.StatusChanged:
-			line += fmt.Sprintf("  declared %s found %s  secrets: %s", r.Key.Fingerprint(), r.Found.Fingerprint(), secretList(r.Secrets))
+			line += fmt.Sprintf("  declared %s found %s  secrets: %s", keyLabel(r.Key), r.Found.Fingerprint(), secretList(r.Secrets))
 			if fixed[r.Name] {
 				line += "  (fixed)"
 			}
@@ -90,7 +105,7 @@ func writeCheckHostGithub(io *IO, o *checkHostsOptions, r hostcheck.Result, fixe
 	case hostcheck.StatusChanged:
 		level = "error"
 		msg = fmt.Sprintf("%s: host key changed at %s: declared %s, found %s; secrets that will fail on it: %s (run nfrekey check-hosts --fix %s)",
-			r.Name, r.Address, r.Key.Fingerprint(), r.Found.Fingerprint(), secretList(r.Secrets), r.Name)
+			r.Name, r.Address, keyLabel(r.Key), r.Found.Fingerprint(), secretList(r.Secrets), r.Name)
 		if fixed {
 			level, msg = "notice", fmt.Sprintf("%s: rebound to its new host key %s and its secrets re-encrypted", r.Name, r.Found.Fingerprint())
 		}

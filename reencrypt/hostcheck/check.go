@@ -78,7 +78,7 @@ func judge(t Target, s recipients.ScanResult, kh *recipients.KnownHosts) Result 
 		r.Status = StatusNoEd25519
 	case s.Err != nil:
 		r.Status = StatusUnreachable
-	case s.Recipient.Equal(t.Key):
+	case SameHostKey(s.Recipient, t.Key):
 		r.Status, r.Found = StatusOK, s.Recipient
 	default:
 		r.Status, r.Found = StatusChanged, s.Recipient

@@ -10,11 +10,14 @@ import (
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
 
-// Host is a name the repo binds to an ssh-ed25519 key: a machine whose
-// current host key can be checked.
+// Host is a name the repo binds to an ssh-ed25519 key (or, in
+// .sops.yaml, to its age form): a machine whose current host key can be
+// checked.
 type Host struct {
 	Name string
-	Key  recipients.Recipient
+	// Key is the declared key: ssh-ed25519, or age X25519 for a host only
+	// a .sops.yaml declares in the ssh-to-age form.
+	Key recipients.Recipient
 	// Binding is the name the key itself is bound to: Name, or the
 	// record's key attribute (pubkey) when the host is a record.
 	Binding string
@@ -25,6 +28,39 @@ type Host struct {
 	Address string
 	// Secrets are the secrets encrypted to Key, relative to the repo root.
 	Secrets []string
+	// Declared is every place the key is written, in the order merged:
+	// the rules' binding, .sops.yaml anchors (Merge joins them).
+	Declared []Declaration
+}
+
+// The backends a declaration belongs to, as ls --json names them.
+const (
+	BackendAge  = "age"
+	BackendSops = "sops"
+)
+
+// Declaration is one place a host's key is written.
+type Declaration struct {
+	In      string               // FILE:LINE, FILE relative to the repo root
+	Key     recipients.Recipient // as written there (ssh-ed25519, or its age form in .sops.yaml)
+	Backend string               // BackendAge (secrets.nix) or BackendSops (.sops.yaml)
+	Secrets []string             // the secrets this declaration grants, relative to the repo root
+}
+
+// SameHostKey reports whether a and b are one host key: equal, or an
+// ssh-ed25519 key and its ssh-to-age X25519 form (what sops-nix uses).
+func SameHostKey(a, b recipients.Recipient) bool {
+	if a.Equal(b) {
+		return true
+	}
+	if a.Kind == recipients.X25519 && b.Kind == recipients.SSHEd25519 {
+		a, b = b, a
+	}
+	if a.Kind != recipients.SSHEd25519 || b.Kind != recipients.X25519 {
+		return false
+	}
+	x, err := a.ToAgeX25519()
+	return err == nil && x.Equal(b)
 }
 
 // AgenixOptions say where the agenix rules are.
@@ -105,14 +141,18 @@ func hostsFromRules(root string, rules *secretsnix.Rules, recs map[recordKey]rec
 				}
 			}
 		}
+		out[i].Declared = []Declaration{{In: out[i].DeclaredIn, Key: out[i].Key, Backend: BackendAge, Secrets: out[i].Secrets}}
 	}
 	return out, notes
 }
 
 // Merge joins host lists from several sources (rules files, sops configs)
-// by name: one name with one key is one host, whose secrets are the union.
-// A name with a different key in a later list is noted and the first kept
-// (audit reports the conflict itself).
+// by name: one name with one host key (the ssh-ed25519 key in one, its age
+// form in another counts as one) is one host, whose secrets are the union
+// and whose declarations are all of them; its Key is the ssh-ed25519 form
+// when any source has it (it has a fingerprint). A name with a different
+// key in a later list is noted and the first kept (audit reports the
+// conflict itself).
 func Merge(lists ...[]Host) ([]Host, []Note) {
 	var out []Host
 	var notes []Note
@@ -123,17 +163,22 @@ func Merge(lists ...[]Host) ([]Host, []Note) {
 			if !seen {
 				index[h.Name] = len(out)
 				h.Secrets = append([]string(nil), h.Secrets...)
+				h.Declared = append([]Declaration(nil), h.Declared...)
 				out = append(out, h)
 				continue
 			}
-			if !out[i].Key.Equal(h.Key) {
+			if !SameHostKey(out[i].Key, h.Key) {
 				notes = append(notes, Note(fmt.Sprintf("%s: %s is bound to another key than at %s; %s is checked", h.DeclaredIn, h.Name, out[i].DeclaredIn, out[i].DeclaredIn)))
 				continue
 			}
 			if out[i].Address == "" {
 				out[i].Address = h.Address
 			}
+			if out[i].Key.Kind != recipients.SSHEd25519 && h.Key.Kind == recipients.SSHEd25519 {
+				out[i].Key = h.Key
+			}
 			out[i].Secrets = union(out[i].Secrets, h.Secrets)
+			out[i].Declared = append(out[i].Declared, h.Declared...)
 		}
 	}
 	return out, notes

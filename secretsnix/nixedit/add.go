@@ -43,6 +43,15 @@ func Add(req AddRequest) (*Result, error) {
 	if len(sites) == 0 {
 		return nil, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
 	}
+	// NAME bound to a lone record is that record's key: the same key
+	// is nothing to do, another one needs --replace, as for any binding.
+	known := false
+	for _, st := range sites {
+		known = known || st.index(req.Name) >= 0
+	}
+	if i, lone := loneRecord(sites, req.Name); !known && lone != nil {
+		sites[i] = lone // the record's key, no longer a binding named after its field
+	}
 	learnRefs(fs, sites)
 	if err := nameFree(rules, sites, req.Name); err != nil {
 		return nil, err

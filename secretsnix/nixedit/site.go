@@ -184,6 +184,32 @@ func mergeRecords(sites []*site) []*site {
 	return out
 }
 
+// loneRecord is the site of NAME when NAME is bound to a lone record
+// (web1 = { pubkey = "..."; address = "..."; }; with no other record of
+// that shape beside it), which findSites keeps as the attribute set it is
+// (a new host cannot be placed "beside" one record). add-host of NAME
+// itself uses it: with --replace the key field's string literal is
+// swapped, verified like any edit.
+func loneRecord(sites []*site, name string) (int, *site) {
+	for i, st := range sites {
+		set, ok := st.container.(*sn.AttrSet)
+		if !ok || st.field != "" || st.prefix != "" || len(st.defs) != 1 {
+			continue
+		}
+		a, e := st.src.span(set)
+		outer, ok := st.src.defsByValue()[sn.Span{Start: a, End: e}]
+		if !ok || outer.container == nil {
+			continue
+		}
+		if p, ok := staticPath(outer.def.Path); !ok || len(p) != 1 || p[0] != name {
+			continue
+		}
+		return i, &site{src: st.src, container: outer.container, field: st.names[0],
+			defs: []*sn.AttrDef{outer.def}, names: []string{name}, texts: []string{st.texts[0]}}
+	}
+	return -1, nil
+}
+
 // learnRefs finds how the rules file (and the files it imports) refer to
 // each site's members, from the references already written: web1,
 // hosts.web1, keys.hosts.web1. The most frequent form wins.
