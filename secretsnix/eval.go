@@ -162,12 +162,46 @@ func (ev *evaluator) force(t *thunk, pos int) (value, error) {
 		return nil, err
 	}
 	if t.name != "" {
-		if s, ok := v.(*strV); ok && s.name == "" {
-			v = &strV{s: s.s, name: t.name}
+		switch x := v.(type) {
+		case *strV:
+			if x.name == "" {
+				v = &strV{s: x.s, name: t.name}
+			}
+		case *attrsV:
+			nameRecordKey(x, t.name)
 		}
 	}
 	t.v, t.state, t.expr, t.env = v, thunkDone, nil, nil
 	return v, nil
+}
+
+// nameRecordKey names the key of a host kept as a record
+// (web6 = { pubkey = "ssh-ed25519 ..."; address = "..."; }) after the
+// record, not after its field: every record has a "pubkey", and ls and
+// the plans would call every such host "pubkey". Names are labels only.
+func nameRecordKey(set *attrsV, record string) {
+	for i := range set.attrs {
+		a := &set.attrs[i]
+		if !isRecordKeyField(a.name) || a.t == nil {
+			continue
+		}
+		switch {
+		case a.t.state == thunkDone:
+			if s, ok := a.t.v.(*strV); ok && s.name == a.name {
+				a.t.v = &strV{s: s.s, name: record}
+			}
+		case a.t.name == a.name:
+			a.t.name = record
+		}
+	}
+}
+
+func isRecordKeyField(name string) bool {
+	switch name {
+	case "pubkey", "publicKey", "pubKey", "key", "hostKey", "host_key", "sshKey", "ssh_key":
+		return true
+	}
+	return false
 }
 
 // mkThunk delays n in e. Constants need no delay, and an unnamed variable

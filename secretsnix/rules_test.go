@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -273,5 +274,35 @@ in { "a.age".publicKeys = [ web1 ]; }
 	must(t, os.WriteFile(rules, []byte("{ \"a.age\".publicKeys = [ (builtins.readFile ./pipe.pub) ]; }\n"), 0o644))
 	if _, err := LoadRules(rules, Options{}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("used readFile of a FIFO: %v", err)
+	}
+}
+
+// TestRecordKeysNamedByRecord: a host kept as a record names its key
+// after the record, however the record is written; a key the record takes
+// from a binding keeps the binding's name.
+func TestRecordKeysNamedByRecord(t *testing.T) {
+	dir := t.TempDir()
+	src := `let
+  k = "ssh-ed25519 AAAAbound";
+  web6 = { pubkey = "ssh-ed25519 AAAAweb6"; address = "10.0.0.6"; };
+  hosts = { db1 = { hostKey = "ssh-ed25519 AAAAdb1"; }; db2.publicKey = "ssh-ed25519 AAAAdb2"; };
+  web7 = { key = k; };
+in
+{
+  "a.age".publicKeys = [ web6.pubkey hosts.db1.hostKey hosts.db2.publicKey web7.key ];
+}
+`
+	p := filepath.Join(dir, "secrets.nix")
+	must(t, os.WriteFile(p, []byte(src), 0o644))
+	r, err := LoadRules(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, k := range r.Secrets[0].PublicKeys {
+		got = append(got, k.Name)
+	}
+	if want := []string{"web6", "db1", "db2", "k"}; !slices.Equal(got, want) {
+		t.Errorf("key names %q, want %q", got, want)
 	}
 }
