@@ -497,10 +497,10 @@ func treeHash(t testing.TB, dir string) string {
 			continue
 		}
 		rel, _ := filepath.Rel(dir, p)
-		// A directory's mtime is left out: a run refusing a corrupt
-		// payload found while staging creates and removes a temp there
-		// (temps() checks none is left). Files keep theirs: a file in
-		// sync is not touched, not even its mtime.
+		// A directory's mtime is left out: a run stopped by a signal
+		// after staging creates and removes temps there (temps() checks
+		// none is left). Files keep theirs: a file in sync is not
+		// touched, not even its mtime.
 		mtime := fi.ModTime().UnixNano()
 		if fi.IsDir() {
 			mtime = 0
