@@ -59,7 +59,8 @@ func (f *fleet) converge() {
 
 // TestDiskFull: a rekey that runs out of space on a small tmpfs fails
 // (never exit 0), leaves every file readable to its old or new set, and no
-// temp; with space back, the next run converges.
+// temp; with space back, the next run converges. Its fleet holds sops
+// files too.
 func TestDiskFull(t *testing.T) {
 	mnt := t.TempDir()
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt).CombinedOutput(); err != nil {
@@ -67,6 +68,7 @@ func TestDiskFull(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
 	f := newFleetAt(t, filepath.Join(mnt, "repo"), 40, 4, 2, "disk-full-marker", 32<<10)
+	f.addSops(10, 2, "disk-full-marker")
 	// Fill the disk but for room for a few temps.
 	filler := filepath.Join(mnt, "filler")
 	fill, _ := os.Create(filler)
@@ -162,7 +164,7 @@ func TestImmutableFileAndDir(t *testing.T) {
 // after the first line (head -1), it must not die of SIGPIPE, and exits 1
 // whenever it reports a lost write.
 func TestClosedStdout(t *testing.T) {
-	f := newFleet(t, 120, 4, 2, "stdout-marker")
+	f := newMixedFleet(t, 110, 10, 4, 2, "stdout-marker")
 	for i, headFirst := range []bool{false, true} {
 		f.removeFromAll(f.bound[i]) // every file it had is then planned
 		cmd := exec.Command(binary(t), f.args("rekey", "-j", "1")...)
@@ -221,13 +223,14 @@ func TestClosedStdout(t *testing.T) {
 // TestSignals: SIGINT or SIGTERM at moments spread over a run: exit 130
 // with a message; the tree is either unchanged (the signal came before the
 // commit) or fully committed (it came during the renames, which finished
-// first); never half.
+// first); never half. Its fleet holds sops files too, committed in the
+// same transaction.
 func TestSignals(t *testing.T) {
 	rounds := 6
 	if testing.Short() {
 		rounds = 2
 	}
-	f := newFleet(t, 150, 4, 2, "signal-marker")
+	f := newMixedFleet(t, 135, 15, 4, 2, "signal-marker")
 	early, before, after := 0, 0, 0
 	span := 300 * time.Millisecond // a run's length, once measured
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
