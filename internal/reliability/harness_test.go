@@ -131,8 +131,9 @@ type key struct {
 	ageKeyFile string // x as an age identity file, for SOPS_AGE_KEY_FILE
 }
 
-// fleet is a repo of age files whose plaintexts and declared recipients
-// the test knows, so that every file can be checked after any run.
+// fleet is a repo of age files (and, from newMixedFleet, sops files:
+// sops_harness_test.go) whose plaintexts and declared recipients the test
+// knows, so that every file can be checked after any run.
 type fleet struct {
 	t       testing.TB
 	dir     string // the repo root
@@ -368,7 +369,8 @@ func (f *fleet) adopt(m map[string]map[string]bool) {
 }
 
 // recipientsOf is the set of test keys an age file's header names
-// (operator included), by their ssh-ed25519 tags.
+// (operator included), by their ssh-ed25519 tags; for a sops file, its
+// metadata.
 func (f *fleet) recipientsOf(secret string) (map[string]bool, error) {
 	if isSops(secret) {
 		return f.sopsRecipientsOf(secret)
@@ -394,7 +396,8 @@ func (f *fleet) recipientsOf(secret string) (map[string]bool, error) {
 	return out, nil
 }
 
-// decrypt is secret's plaintext as k opens it.
+// decrypt is secret's plaintext as k opens it (a sops file: with k's
+// ssh-to-age twin, through the sops library).
 func (f *fleet) decrypt(secret string, k *key) ([]byte, error) {
 	if isSops(secret) {
 		return f.sopsDecrypt(secret, k)
