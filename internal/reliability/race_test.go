@@ -131,18 +131,19 @@ func TestConcurrentSavesNotLost(t *testing.T) {
 		totalSaves, rounds, sopsSaves, reported, sopsReported)
 }
 
-// TestRulesSavedDuringAddHost: a writer saves secrets.nix (its own edit)
-// while add-host runs: the writer's last save is what stays, whatever the
-// interleaving.
+// TestRulesSavedDuringAddHost: a writer saves secrets.nix or .sops.yaml
+// (its own edit, a comment) while add-host edits both: the writer's last
+// save is what stays, whatever the interleaving.
 func TestRulesSavedDuringAddHost(t *testing.T) {
-	rounds := 8
+	rounds := 12
 	if testing.Short() {
-		rounds = 3
+		rounds = 4
 	}
-	f := newFleet(t, 60, 4, 2, "rules-race-marker")
-	rulesPath := filepath.Join(f.dir, "secrets.nix")
-	refused := 0
+	f := newMixedFleet(t, 60, 10, 4, 2, "rules-race-marker")
+	refused := map[string]int{}
 	for round := 0; round < rounds; round++ {
+		target := []string{"secrets.nix", ".sops.yaml"}[round%2]
+		rulesPath := filepath.Join(f.dir, target)
 		k := f.newKey(fmt.Sprintf("racer%d", round))
 		var last []byte
 		stop := make(chan struct{})
@@ -166,7 +167,7 @@ func TestRulesSavedDuringAddHost(t *testing.T) {
 				time.Sleep(time.Duration(1+i%5) * time.Millisecond)
 			}
 		}()
-		r := f.run("add-host", k.name, "--key", k.pub, "--secret", "secrets/*", "-j", "2")
+		r := f.run("add-host", k.name, "--key", k.pub, "--secret", "secrets/*", "--secret", "sops/g00/*", "-j", "2")
 		close(stop)
 		wg.Wait()
 		noCrashTrace(t, "add-host with a racing rules writer", r)
@@ -174,16 +175,16 @@ func TestRulesSavedDuringAddHost(t *testing.T) {
 			t.Fatalf("round %d: exit %d: %s", round, r.code, r.stderr)
 		}
 		if r.code != 0 {
-			refused++
+			refused[target]++
 		}
 		if got, _ := os.ReadFile(rulesPath); !bytes.Equal(got, last) {
-			t.Fatalf("round %d: the writer's last save of secrets.nix was lost (add-host exit %d)", round, r.code)
+			t.Fatalf("round %d: the writer's last save of %s was lost (add-host exit %d)", round, target, r.code)
 		}
 		// Whatever the rules now say, one run converges to them.
 		f.adopt(f.rulesOnDisk())
 		f.converge()
 	}
-	t.Logf("add-host runs raced by a rules writer: %d, refused as changed: %d, saves lost: 0", rounds, refused)
+	t.Logf("add-host runs raced by a writer of secrets.nix or .sops.yaml: %d, refused as changed: %v, saves lost: 0", rounds, refused)
 }
 
 // TestReplacedDeletedAndSymlinkedDuringRun: while rekey runs, another
