@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -21,15 +22,28 @@ func main() {
 	defer cancel()
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	io := newStdIO()
-	out, errw := &recordingWriter{w: io.Out}, &recordingWriter{w: io.Err}
-	io.Out, io.Err = out, errw
-	io.Interrupts = &interrupts{cancel: cancel, exit: os.Exit}
-	go io.Interrupts.watch(sigs, errw)
-	code := run(ctx, io, os.Args[1:])
+	sio := newStdIO()
+	out, errw := &recordingWriter{w: sio.Out}, &recordingWriter{w: sio.Err}
+	sio.Out, sio.Err = out, errw
+	sio.Interrupts = &interrupts{cancel: cancel, exit: os.Exit}
+	go sio.Interrupts.watch(sigs, errw)
+	code := run(ctx, sio, os.Args[1:])
 	signal.Stop(sigs)
-	if err := out.Err(); err != nil {
-		fmt.Fprintf(os.Stderr, "nfrekey: writing the output: %v\n", err)
+	os.Exit(reportLostOutput(code, out.Err(), os.Stderr))
+}
+
+// reportLostOutput is the exit code of a run whose stdout may have failed
+// (outErr): the error goes to stderr, and a run that would exit 0 exits 1
+// instead, since what it did on disk is done but its report was lost (a
+// script reading `nfrekey rekey | head -1` must not take it for a whole
+// report). Other codes say more than the lost output and are kept.
+func reportLostOutput(code int, outErr error, stderr io.Writer) int {
+	if outErr == nil {
+		return code
 	}
-	os.Exit(code)
+	fmt.Fprintf(stderr, "nfrekey: writing the output: %v\n", outErr)
+	if code == 0 {
+		return exitLostOutput
+	}
+	return code
 }

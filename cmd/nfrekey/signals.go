@@ -12,6 +12,10 @@ import (
 
 const exitInterrupted = 130 // SIGINT/SIGTERM (the contract's exit codes)
 
+// exitLostOutput is the exit of a run that succeeded but could not write
+// its stdout (closed pipe, full disk): see reportLostOutput.
+const exitLostOutput = 1
+
 // interrupts is what SIGINT and SIGTERM do to a run. The first cancels its
 // context: before the commit the run stops and writes nothing; once the
 // renames have started (commitStarted) they are finished first. A second

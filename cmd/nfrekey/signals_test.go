@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,5 +139,29 @@ func TestRecordingWriter(t *testing.T) {
 	rw.Write([]byte("x")) // EPIPE: SIGPIPE is not ignored in tests, but Go only raises it for fds 1 and 2
 	if rw.Err() == nil {
 		t.Error("write error not recorded")
+	}
+}
+
+// TestReportLostOutput: a run that exits 0 but lost its stdout exits 1 and
+// says so; a code that already says more is kept; no error, no change.
+func TestReportLostOutput(t *testing.T) {
+	epipe := errors.New("write /dev/stdout: broken pipe")
+	for _, tc := range []struct {
+		code   int
+		err    error
+		want   int
+		stderr string
+	}{
+		{0, nil, 0, ""},
+		{2, nil, 2, ""},
+		{0, epipe, 1, "nfrekey: writing the output: write /dev/stdout: broken pipe\n"},
+		{1, epipe, 1, "nfrekey: writing the output: write /dev/stdout: broken pipe\n"},
+		{2, epipe, 2, "nfrekey: writing the output: write /dev/stdout: broken pipe\n"},
+		{exitInterrupted, epipe, exitInterrupted, "nfrekey: writing the output: write /dev/stdout: broken pipe\n"},
+	} {
+		var stderr bytes.Buffer
+		if got := reportLostOutput(tc.code, tc.err, &stderr); got != tc.want || stderr.String() != tc.stderr {
+			t.Errorf("reportLostOutput(%d, %v) = %d, stderr %q; want %d, %q", tc.code, tc.err, got, stderr.String(), tc.want, tc.stderr)
+		}
 	}
 }

@@ -27,16 +27,19 @@ type mutation struct {
 // TestCrashAnywhere SIGKILLs rekey (with additions and removals),
 // add-host and remove-host at random moments of their run (before the
 // lock, while opening and staging, during the renames, after them) and
-// checks after each kill: every file decrypts to its exact plaintext, with
-// the keys of its old or its new recipient set, never another; then the
-// next run converges (exit 0), leaves no temp, audit exits 0, and a host
-// whose removal reached the rules never regains access.
+// checks after each kill: every file, .age and sops alike, decrypts to its
+// exact plaintext, with the keys of its old or its new recipient set, never
+// another; then the next run converges (exit 0), leaves no temp, audit
+// exits 0, and a host whose removal reached the rules never regains
+// access. The sops files' rules are .sops.yaml creation rules, whose lists
+// the mutations edit; a few of them are checked with the sops CLI after
+// each kill, and 15 more at the end.
 func TestCrashAnywhere(t *testing.T) {
-	secrets, wantKills := 300, 50
+	secrets, sopsFiles, wantKills := 300, 40, 50
 	if testing.Short() {
-		secrets, wantKills = 60, 10
+		secrets, sopsFiles, wantKills = 60, 10, 10
 	}
-	f := newFleet(t, secrets, 10, 3, "crash-marker")
+	f := newMixedFleet(t, secrets-sopsFiles, sopsFiles, 10, 3, "crash-marker")
 	if r := f.run("audit"); r.code != 0 {
 		t.Fatalf("fresh fleet: audit exit %d: %s%s", r.code, r.stdout, r.stderr)
 	}
@@ -52,7 +55,7 @@ func TestCrashAnywhere(t *testing.T) {
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 9))
 	t.Logf("fleet: %d files; rekey --force took %v", secrets, full.elapsed)
 
-	kills, finished, added := 0, 0, 0
+	kills, finished, added, oracleRuns := 0, 0, 0, 0
 	byKind := map[string]int{}
 	for iter := 0; kills < wantKills && iter < 4*wantKills; iter++ {
 		old := cloneModel(f.model)
@@ -100,6 +103,9 @@ func TestCrashAnywhere(t *testing.T) {
 				t.Fatalf("iteration %d (%s, killed=%v after %v): %v", iter, m.kind, killed, delay, err)
 			}
 		}
+		if killed {
+			oracleRuns += f.oracleCheck(rng, sample(rng, f.sopsSecrets(), 1))
+		}
 
 		// The next mutating run converges to the rules on disk.
 		f.adopt(onDisk)
@@ -117,8 +123,9 @@ func TestCrashAnywhere(t *testing.T) {
 		}
 		f.checkAll()
 	}
-	t.Logf("SIGKILLs: %d (%v), runs that finished first: %d, files checked per kill: %d, hosts removed for good: %d",
-		kills, byKind, finished, secrets, len(f.removed))
+	oracleRuns += f.oracleCheck(rng, sample(rng, f.sopsSecrets(), 15))
+	t.Logf("SIGKILLs: %d (%v), runs that finished first: %d, files checked per kill: %d (%d sops), hosts removed for good: %d, sops -d oracle runs: %d",
+		kills, byKind, finished, secrets, sopsFiles, len(f.removed), oracleRuns)
 	if kills < wantKills {
 		t.Fatalf("only %d of %d runs were killed before they ended", kills, wantKills)
 	}
@@ -134,7 +141,7 @@ func (f *fleet) nextMutation(rng *rand.Rand, iter int, added *int) mutation {
 	case 0: // rekey: some secrets gain a host, some lose one
 		want := cloneModel(f.model)
 		for _, s := range slices.Sorted(maps.Keys(want)) {
-			if rng.IntN(3) != 0 {
+			if isSops(s) || rng.IntN(3) != 0 {
 				continue
 			}
 			h := f.bound[rng.IntN(len(f.bound))]
@@ -142,6 +149,22 @@ func (f *fleet) nextMutation(rng *rand.Rand, iter int, added *int) mutation {
 				delete(want[s], h)
 			} else {
 				want[s][h] = true
+			}
+		}
+		// sops: a creation rule's list gains or loses a host, for every
+		// file it governs.
+		for _, g := range f.sopsGroups() {
+			if rng.IntN(3) != 0 {
+				continue
+			}
+			h := f.bound[rng.IntN(len(f.bound))]
+			for s := range want {
+				if isSops(s) && sopsGroupOf(s) == g {
+					want[s][h] = !want[s][h]
+					if !want[s][h] {
+						delete(want[s], h)
+					}
+				}
 			}
 		}
 		return mutation{kind: "rekey", args: []string{"rekey", "-j", "2"}, want: want}
@@ -155,7 +178,18 @@ func (f *fleet) nextMutation(rng *rand.Rand, iter int, added *int) mutation {
 				want[s][k.name] = true
 			}
 		}
-		return mutation{kind: "add-host", args: []string{"add-host", k.name, "--key", k.pub, "--secret", glob, "-j", "2"}, want: want}
+		args := []string{"add-host", k.name, "--key", k.pub, "--secret", glob, "-j", "2"}
+		// and to one creation rule of .sops.yaml, by a glob of its files
+		if groups := f.sopsGroups(); len(groups) > 0 {
+			g := groups[rng.IntN(len(groups))]
+			for s := range want {
+				if isSops(s) && sopsGroupOf(s) == g {
+					want[s][k.name] = true
+				}
+			}
+			args = append(args, "--secret", g+"/*")
+		}
+		return mutation{kind: "add-host", args: args, want: want}
 	default: // remove-host: a bound host, from every secret
 		h := f.bound[rng.IntN(len(f.bound))]
 		want := cloneModel(f.model)

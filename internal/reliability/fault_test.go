@@ -59,7 +59,8 @@ func (f *fleet) converge() {
 
 // TestDiskFull: a rekey that runs out of space on a small tmpfs fails
 // (never exit 0), leaves every file readable to its old or new set, and no
-// temp; with space back, the next run converges.
+// temp; with space back, the next run converges. Its fleet holds sops
+// files too.
 func TestDiskFull(t *testing.T) {
 	mnt := t.TempDir()
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt).CombinedOutput(); err != nil {
@@ -67,6 +68,7 @@ func TestDiskFull(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
 	f := newFleetAt(t, filepath.Join(mnt, "repo"), 40, 4, 2, "disk-full-marker", 32<<10)
+	f.addSops(10, 2, "disk-full-marker")
 	// Fill the disk but for room for a few temps.
 	filler := filepath.Join(mnt, "filler")
 	fill, _ := os.Create(filler)
@@ -155,47 +157,80 @@ func TestImmutableFileAndDir(t *testing.T) {
 	f.converge()
 }
 
-// TestClosedStdout: `nfrekey rekey | head -1` finishes the commit.
+// TestClosedStdout: `nfrekey rekey | head -1` finishes the commit, and a
+// run whose report was lost does not exit 0: with stdout closed from the
+// start (`nfrekey rekey | true`), every write fails, and the run must
+// still commit every file, say so on stderr and exit 1; with stdout closed
+// after the first line (head -1), it must not die of SIGPIPE, and exits 1
+// whenever it reports a lost write.
 func TestClosedStdout(t *testing.T) {
-	f := newFleet(t, 120, 4, 2, "stdout-marker")
-	f.removeFromAll("host2")
-	cmd := exec.Command(binary(t), f.args("rekey", "-j", "1")...)
-	cmd.Dir = f.dir
-	stdout, _ := cmd.StdoutPipe()
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	line, _ := bufio.NewReader(stdout).ReadString('\n')
-	stdout.Close() // as head -1 exits
-	err := cmd.Wait()
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			t.Fatalf("killed by %v after its first line %q", ws.Signal(), line)
+	f := newMixedFleet(t, 110, 10, 4, 2, "stdout-marker")
+	for i, headFirst := range []bool{false, true} {
+		f.removeFromAll(f.bound[i]) // every file it had is then planned
+		cmd := exec.Command(binary(t), f.args("rekey", "-j", "1")...)
+		cmd.Dir = f.dir
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		var line string
+		if headFirst {
+			stdout, _ := cmd.StdoutPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, _ = bufio.NewReader(stdout).ReadString('\n')
+			stdout.Close() // as head -1 exits
+		} else {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Close() // as `| true` has exited before the first write
+			cmd.Stdout = w
+			err = cmd.Start()
+			w.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+				t.Fatalf("killed by %v after its first line %q", ws.Signal(), line)
+			}
+		}
+		code := cmd.ProcessState.ExitCode()
+		lost := strings.Contains(errb.String(), "writing the output")
+		switch {
+		case !headFirst && (!lost || code != 1):
+			t.Fatalf("stdout closed from the start: exit %d, stderr %q; want exit 1 and the lost write reported", code, errb.String())
+		case headFirst && lost && code != 1:
+			t.Fatalf("head -1: the lost write is reported but the exit is %d, want 1: %q", code, errb.String())
+		case headFirst && !lost && code != 0:
+			t.Fatalf("head -1: exit %d: %q", code, errb.String())
+		}
+		if left := temps(t, f.dir); len(left) != 0 {
+			t.Fatalf("temps left: %d", len(left))
+		}
+		f.checkAll() // every file committed to the new rules
+		if r := f.run("audit"); r.code != 0 {
+			t.Fatalf("audit: exit %d", r.code)
+		}
+		t.Logf("closed stdout (head -1: %v): exit %d, stderr %q", headFirst, code, firstLine(errb.String()))
 	}
-	if left := temps(t, f.dir); len(left) != 0 {
-		t.Fatalf("temps left: %d", len(left))
-	}
-	f.checkAll() // every file committed to the new rules
-	if r := f.run("audit"); r.code != 0 {
-		t.Fatalf("audit: exit %d", r.code)
-	}
-	t.Logf("closed stdout: run ended with %v, stderr %q", err, firstLine(errb.String()))
 }
 
 // TestSignals: SIGINT or SIGTERM at moments spread over a run: exit 130
 // with a message; the tree is either unchanged (the signal came before the
 // commit) or fully committed (it came during the renames, which finished
-// first); never half.
+// first); never half. Its fleet holds sops files too, committed in the
+// same transaction.
 func TestSignals(t *testing.T) {
 	rounds := 6
 	if testing.Short() {
 		rounds = 2
 	}
-	f := newFleet(t, 150, 4, 2, "signal-marker")
+	f := newMixedFleet(t, 135, 15, 4, 2, "signal-marker")
 	early, before, after := 0, 0, 0
 	span := 300 * time.Millisecond // a run's length, once measured
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))

@@ -124,10 +124,16 @@ type key struct {
 	privPEM string // path of the OpenSSH private key, outside the repo
 	id      age.Identity
 	tag     string // the ssh-ed25519 stanza tag of pub
+	// The ssh-to-age twin, which sops files are encrypted to (as sops-nix
+	// decrypts them with the host key).
+	x          *age.X25519Identity
+	ageRecip   string // age1...
+	ageKeyFile string // x as an age identity file, for SOPS_AGE_KEY_FILE
 }
 
-// fleet is a repo of age files whose plaintexts and declared recipients
-// the test knows, so that every file can be checked after any run.
+// fleet is a repo of age files (and, from newMixedFleet, sops files:
+// sops_harness_test.go) whose plaintexts and declared recipients the test
+// knows, so that every file can be checked after any run.
 type fleet struct {
 	t       testing.TB
 	dir     string // the repo root
@@ -136,6 +142,7 @@ type fleet struct {
 	op      *key
 	keys    map[string]*key            // every key ever made, by name (operator included)
 	byPub   map[string]*key            // by "type base64"
+	byAge   map[string]*key            // by ssh-to-age recipient
 	bound   []string                   // hosts bound in the rules, in order
 	model   map[string]map[string]bool // secret -> host names declared (operator implied)
 	plain   map[string][]byte          // secret -> plaintext
@@ -155,7 +162,7 @@ func newFleetAt(t testing.TB, dir string, n, hosts, perSecret int, marker string
 	t.Helper()
 	ageBin := peer.Need(t, "age")
 	f := &fleet{t: t, dir: dir, keysDir: t.TempDir(), seed: randHex(4),
-		keys: map[string]*key{}, byPub: map[string]*key{},
+		keys: map[string]*key{}, byPub: map[string]*key{}, byAge: map[string]*key{},
 		model: map[string]map[string]bool{}, plain: map[string][]byte{}, removed: map[string]bool{}}
 	f.op = f.newKey("operator")
 	for i := 0; i < hosts; i++ {
@@ -220,6 +227,7 @@ func (f *fleet) newKey(name string) *key {
 	kk := &key{name: name, pub: k.Public, privPEM: path, id: id, tag: base64.RawStdEncoding.EncodeToString(sum[:4])}
 	f.keys[name] = kk
 	f.byPub[pubID(k.Public)] = kk
+	f.ageTwin(kk)
 	return kk
 }
 
@@ -277,6 +285,9 @@ func (f *fleet) rulesText() []byte {
 	}
 	b.WriteString("in\n{\n")
 	for _, s := range slices.Sorted(maps.Keys(f.model)) {
+		if isSops(s) {
+			continue // in .sops.yaml
+		}
 		fmt.Fprintf(&b, "  %q.publicKeys = [ operator %s ];\n", s, strings.Join(slices.Sorted(maps.Keys(f.model[s])), " "))
 	}
 	b.WriteString("}\n")
@@ -287,6 +298,11 @@ func (f *fleet) writeRules() {
 	f.t.Helper()
 	if err := atomicWrite(filepath.Join(f.dir, "secrets.nix"), f.rulesText()); err != nil {
 		f.t.Fatal(err)
+	}
+	if cfg := f.sopsConfigText(); cfg != nil {
+		if err := atomicWrite(filepath.Join(f.dir, ".sops.yaml"), cfg); err != nil {
+			f.t.Fatal(err)
+		}
 	}
 }
 
@@ -328,6 +344,9 @@ func (f *fleet) rulesOnDisk() map[string]map[string]bool {
 		}
 		out[s] = set
 	}
+	if len(f.sopsSecrets()) > 0 {
+		maps.Copy(out, f.sopsRulesOnDisk())
+	}
 	return out
 }
 
@@ -337,9 +356,12 @@ func (f *fleet) adopt(m map[string]map[string]bool) {
 	f.model = m
 	seen := map[string]bool{}
 	text, _ := os.ReadFile(filepath.Join(f.dir, "secrets.nix"))
+	cfg, _ := os.ReadFile(filepath.Join(f.dir, ".sops.yaml"))
 	f.bound = f.bound[:0]
 	for _, name := range slices.Sorted(maps.Keys(f.keys)) {
-		if name != "operator" && bytes.Contains(text, []byte(pubID(f.keys[name].pub))) && !seen[name] {
+		k := f.keys[name]
+		bound := bytes.Contains(text, []byte(pubID(k.pub))) || bytes.Contains(cfg, []byte(k.ageRecip))
+		if name != "operator" && bound && !seen[name] {
 			f.bound = append(f.bound, name)
 			seen[name] = true
 		}
@@ -347,8 +369,12 @@ func (f *fleet) adopt(m map[string]map[string]bool) {
 }
 
 // recipientsOf is the set of test keys an age file's header names
-// (operator included), by their ssh-ed25519 tags.
+// (operator included), by their ssh-ed25519 tags; for a sops file, its
+// metadata.
 func (f *fleet) recipientsOf(secret string) (map[string]bool, error) {
+	if isSops(secret) {
+		return f.sopsRecipientsOf(secret)
+	}
 	h, err := agefile.ReadHeaderFile(filepath.Join(f.dir, secret))
 	if err != nil {
 		return nil, err
@@ -370,8 +396,12 @@ func (f *fleet) recipientsOf(secret string) (map[string]bool, error) {
 	return out, nil
 }
 
-// decrypt is secret's plaintext as k opens it.
+// decrypt is secret's plaintext as k opens it (a sops file: with k's
+// ssh-to-age twin, through the sops library).
 func (f *fleet) decrypt(secret string, k *key) ([]byte, error) {
+	if isSops(secret) {
+		return f.sopsDecrypt(secret, k)
+	}
 	data, err := os.ReadFile(filepath.Join(f.dir, secret))
 	if err != nil {
 		return nil, err
@@ -394,6 +424,9 @@ func withOperator(hosts map[string]bool) map[string]bool {
 // key and with one host's key of its header), and its header names one of
 // the allowed recipient sets. It returns the set it names.
 func (f *fleet) checkFile(secret string, allowed ...map[string]bool) (map[string]bool, error) {
+	if isSops(secret) {
+		return f.checkSopsFile(secret, allowed...)
+	}
 	got, err := f.recipientsOf(secret)
 	if err != nil {
 		return nil, err
@@ -497,10 +530,10 @@ func treeHash(t testing.TB, dir string) string {
 			continue
 		}
 		rel, _ := filepath.Rel(dir, p)
-		// A directory's mtime is left out: a run refusing a corrupt
-		// payload found while staging creates and removes a temp there
-		// (temps() checks none is left). Files keep theirs: a file in
-		// sync is not touched, not even its mtime.
+		// A directory's mtime is left out: a run stopped by a signal
+		// after staging creates and removes temps there (temps() checks
+		// none is left). Files keep theirs: a file in sync is not
+		// touched, not even its mtime.
 		mtime := fi.ModTime().UnixNano()
 		if fi.IsDir() {
 			mtime = 0

@@ -16,9 +16,9 @@ import (
 	"github.com/nfrekey/nfrekey/internal/peer"
 )
 
-// saver is another program saving secrets (as agenix -e does, through a
-// temp and a rename) while nfrekey runs; it remembers each file's last
-// save.
+// saver is another program saving secrets (as agenix -e or sops edit do,
+// through a temp and a rename) while nfrekey runs; it remembers each
+// file's last save.
 type saver struct {
 	f     *fleet
 	mu    sync.Mutex
@@ -32,6 +32,10 @@ type saver struct {
 func (w *saver) loop(rng *rand.Rand, secrets []string, stop <-chan struct{}, wg *sync.WaitGroup) {
 	defer wg.Done()
 	ageBin := peer.Need(w.f.t, "age")
+	var sopsBin string
+	if len(w.f.sopsSecrets()) > 0 {
+		sopsBin = peer.Need(w.f.t, "sops")
+	}
 	for {
 		select {
 		case <-stop:
@@ -40,9 +44,16 @@ func (w *saver) loop(rng *rand.Rand, secrets []string, stop <-chan struct{}, wg 
 		}
 		s := secrets[rng.IntN(len(secrets))]
 		w.mu.Lock()
-		plain := []byte(fmt.Sprintf("saved by the other writer %d %s", w.saves, randHex(8)))
-		w.f.plain[s] = plain
-		err := w.f.ageEncrypt(ageBin, s, plain, w.f.pubsOf(w.sets[s]))
+		var err error
+		if isSops(s) {
+			plain := []byte(fmt.Sprintf("value: saved by the other writer %d %s\n", w.saves, randHex(8)))
+			w.f.plain[s] = plain
+			err = w.f.sopsEncrypt(sopsBin, s, plain, w.f.ageRecipsOf(w.sets[s]))
+		} else {
+			plain := []byte(fmt.Sprintf("saved by the other writer %d %s", w.saves, randHex(8)))
+			w.f.plain[s] = plain
+			err = w.f.ageEncrypt(ageBin, s, plain, w.f.pubsOf(w.sets[s]))
+		}
 		data, _ := os.ReadFile(filepath.Join(w.f.dir, s))
 		w.saved[s] = data
 		w.saves++
@@ -55,18 +66,19 @@ func (w *saver) loop(rng *rand.Rand, secrets []string, stop <-chan struct{}, wg 
 	}
 }
 
-// TestConcurrentSavesNotLost: a writer saves secrets while rekey (a
-// removal: fresh re-encryptions) runs. No save is lost: every file holds
-// the plaintext of its last save; a file nfrekey reports failed is exactly
-// as the writer left it; the next run converges.
+// TestConcurrentSavesNotLost: a writer saves secrets, .age files (with the
+// age CLI) and sops files (with the sops CLI), while rekey (a removal:
+// fresh re-encryptions, sops rotations) runs. No save is lost: every file
+// holds the plaintext of its last save; a file nfrekey reports failed
+// (exit 1) is exactly as the writer left it; the next run converges.
 func TestConcurrentSavesNotLost(t *testing.T) {
 	rounds := 8
 	if testing.Short() {
 		rounds = 3
 	}
-	f := newFleet(t, 120, 5, 3, "race-marker")
+	f := newMixedFleet(t, 105, 15, 5, 3, "race-marker")
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
-	totalSaves, reported := 0, 0
+	totalSaves, reported, sopsSaves, sopsReported := 0, 0, 0, 0
 	for round := 0; round < rounds; round++ {
 		old := f.removeFromAll(f.bound[round%len(f.bound)])
 		w := &saver{f: f, saved: map[string][]byte{}, sets: old}
@@ -86,7 +98,13 @@ func TestConcurrentSavesNotLost(t *testing.T) {
 			t.Fatalf("round %d: exit %d: %s", round, r.code, r.stderr)
 		}
 		totalSaves += w.saves
+		if len(w.saved) > 0 && r.code == 0 && strings.Contains(r.stderr, "changed by another program") {
+			t.Fatalf("round %d: files reported changed, but exit 0: %s", round, r.stderr)
+		}
 		for s, data := range w.saved {
+			if isSops(s) {
+				sopsSaves++
+			}
 			pt, err := f.decrypt(s, f.op)
 			if err != nil {
 				t.Fatalf("round %d: %v", round, err)
@@ -96,6 +114,12 @@ func TestConcurrentSavesNotLost(t *testing.T) {
 			}
 			if strings.Contains(r.stderr, s+":") {
 				reported++
+				if isSops(s) {
+					sopsReported++
+				}
+				if r.code != 1 {
+					t.Fatalf("round %d: %s reported, exit %d, want 1: %s", round, s, r.code, r.stderr)
+				}
 				if got, _ := os.ReadFile(filepath.Join(f.dir, s)); !bytes.Equal(got, data) {
 					t.Fatalf("round %d: %s reported but not left as the writer saved it", round, s)
 				}
@@ -103,21 +127,23 @@ func TestConcurrentSavesNotLost(t *testing.T) {
 		}
 		f.converge()
 	}
-	t.Logf("racing saves: %d over %d runs, files reported changed by another writer: %d, saves lost: 0", totalSaves, rounds, reported)
+	t.Logf("racing saves: %d over %d runs (files saved: %d sops), files reported changed by another writer: %d (%d sops), saves lost: 0",
+		totalSaves, rounds, sopsSaves, reported, sopsReported)
 }
 
-// TestRulesSavedDuringAddHost: a writer saves secrets.nix (its own edit)
-// while add-host runs: the writer's last save is what stays, whatever the
-// interleaving.
+// TestRulesSavedDuringAddHost: a writer saves secrets.nix or .sops.yaml
+// (its own edit, a comment) while add-host edits both: the writer's last
+// save is what stays, whatever the interleaving.
 func TestRulesSavedDuringAddHost(t *testing.T) {
-	rounds := 8
+	rounds := 12
 	if testing.Short() {
-		rounds = 3
+		rounds = 4
 	}
-	f := newFleet(t, 60, 4, 2, "rules-race-marker")
-	rulesPath := filepath.Join(f.dir, "secrets.nix")
-	refused := 0
+	f := newMixedFleet(t, 60, 10, 4, 2, "rules-race-marker")
+	refused := map[string]int{}
 	for round := 0; round < rounds; round++ {
+		target := []string{"secrets.nix", ".sops.yaml"}[round%2]
+		rulesPath := filepath.Join(f.dir, target)
 		k := f.newKey(fmt.Sprintf("racer%d", round))
 		var last []byte
 		stop := make(chan struct{})
@@ -141,7 +167,7 @@ func TestRulesSavedDuringAddHost(t *testing.T) {
 				time.Sleep(time.Duration(1+i%5) * time.Millisecond)
 			}
 		}()
-		r := f.run("add-host", k.name, "--key", k.pub, "--secret", "secrets/*", "-j", "2")
+		r := f.run("add-host", k.name, "--key", k.pub, "--secret", "secrets/*", "--secret", "sops/g00/*", "-j", "2")
 		close(stop)
 		wg.Wait()
 		noCrashTrace(t, "add-host with a racing rules writer", r)
@@ -149,16 +175,16 @@ func TestRulesSavedDuringAddHost(t *testing.T) {
 			t.Fatalf("round %d: exit %d: %s", round, r.code, r.stderr)
 		}
 		if r.code != 0 {
-			refused++
+			refused[target]++
 		}
 		if got, _ := os.ReadFile(rulesPath); !bytes.Equal(got, last) {
-			t.Fatalf("round %d: the writer's last save of secrets.nix was lost (add-host exit %d)", round, r.code)
+			t.Fatalf("round %d: the writer's last save of %s was lost (add-host exit %d)", round, target, r.code)
 		}
 		// Whatever the rules now say, one run converges to them.
 		f.adopt(f.rulesOnDisk())
 		f.converge()
 	}
-	t.Logf("add-host runs raced by a rules writer: %d, refused as changed: %d, saves lost: 0", rounds, refused)
+	t.Logf("add-host runs raced by a writer of secrets.nix or .sops.yaml: %d, refused as changed: %v, saves lost: 0", rounds, refused)
 }
 
 // TestReplacedDeletedAndSymlinkedDuringRun: while rekey runs, another

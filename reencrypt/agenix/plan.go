@@ -136,6 +136,10 @@ type planned struct {
 	pf      PlannedFile
 	fileKey []byte
 	recips  []age.Recipient // all declared (fresh) or the missing ones (rewrap)
+	// verified is the SHA-256 of the bytes whose payload Open proved to
+	// decrypt; nil when Open could not read the file as audited (the stage
+	// then verifies, and reports the change).
+	verified []byte
 
 	// Set by stage: the staged write, its lock entry, and why it failed.
 	staged  *txn.Staged
@@ -229,7 +233,7 @@ func (pl *Plan) Open(ctx context.Context, ids *identity.Set) error {
 			errs[i] = ctx.Err()
 			return
 		}
-		errs[i] = pl.Inventory.open(pl.files[i], list)
+		errs[i] = pl.Inventory.open(ctx, pl.files[i], list)
 		if pl.opts.Opened != nil {
 			pl.opts.Opened(pl.files[i].s.Path)
 		}
@@ -392,8 +396,10 @@ func (inv *Inventory) selectPaths(paths []string, othersMayDeclare bool) ([]*Sec
 	return out, claimed, nil
 }
 
-// open unwraps the file key of a planned file and prepares its recipients.
-func (inv *Inventory) open(p *planned, ids []age.Identity) error {
+// open unwraps the file key of a planned file, proves its payload decrypts
+// (before any temp file is created: a corrupt file changes nothing, not
+// even its directory) and prepares its recipients.
+func (inv *Inventory) open(ctx context.Context, p *planned, ids []age.Identity) error {
 	s := p.s
 	if s.Err != nil {
 		return s.Err
@@ -416,6 +422,9 @@ func (inv *Inventory) open(p *planned, ids []age.Identity) error {
 		return fmt.Errorf("%w (its recipients: %s)", err, inv.describeActual(s.header))
 	}
 	p.fileKey = key
+	if p.verified, err = verifyOnDisk(ctx, s.File, s.info, key); err != nil {
+		return err
+	}
 	if p.pf.Fresh {
 		for _, d := range s.Recipients {
 			r, err := inv.ageRecipient(d.Recipient)
@@ -471,10 +480,10 @@ func (p *planned) stage(ctx context.Context, tx *txn.Tx, cpu chan struct{}, fail
 			// The contract keeps a file's armor; a rule disagreeing with it
 			// is an armor-mismatch finding, not a reason to rewrite.
 			var err error
-			sum, exp.SHA256, err = writeAge(ctx, tmp, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored)
+			sum, exp.SHA256, err = writeAge(ctx, tmp, src, p.fileKey, p.recips, p.pf.Fresh, p.s.header.Armored, p.verified)
 			<-cpu
 			if err != nil {
-				p.content = isContentError(ctx, err)
+				p.content = !errors.Is(err, txn.ErrChanged) && isContentError(ctx, err)
 				return err
 			}
 			if failStage != nil {
