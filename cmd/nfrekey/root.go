@@ -199,12 +199,33 @@ type positioned interface {
 }
 
 func printError(io *IO, err error) {
+	// Several errors joined (files that failed, rules in conflict): one
+	// line each, as the contract says, not one line holding them all.
+	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err, j.Unwrap()) {
+		for _, e := range j.Unwrap() {
+			printError(io, e)
+		}
+		return
+	}
 	var pe positioned
 	if errors.As(err, &pe) {
 		fmt.Fprintln(io.Err, oneLine(pe.Error()))
 		return
 	}
 	fmt.Fprintf(io.Err, "nfrekey: %s\n", oneLine(err.Error()))
+}
+
+// isJoin reports whether err is errors.Join of errs (its message their
+// messages, one per line): other multi-errors (OpenError) summarise
+// their parts themselves.
+func isJoin(err error, errs []error) bool {
+	msgs := make([]string, 0, len(errs))
+	for _, e := range errs {
+		if e != nil {
+			msgs = append(msgs, e.Error())
+		}
+	}
+	return len(msgs) > 1 && err.Error() == strings.Join(msgs, "\n")
 }
 
 // oneLine folds a multi-line message (cobra's "Did you mean this?" among
