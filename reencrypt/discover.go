@@ -2,6 +2,7 @@ package reencrypt
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 
@@ -14,6 +15,11 @@ import (
 type SkippedRules struct {
 	Path   string
 	Reason string
+	// Broken: the file does not parse or does not evaluate (it is not a
+	// function, whose body nfrekey does not look into): more likely a
+	// rules file with a mistake than something else named secrets.nix,
+	// and its secrets would go unseen. The CLI warns of it.
+	Broken bool
 }
 
 // FindRulesFiles looks, when the default places hold none, for agenix rules
@@ -33,7 +39,7 @@ func FindRulesFiles(repoRoot string) (found []string, skipped []SkippedRules, er
 		rules, lerr := secretsnix.LoadRules(p, secretsnix.Options{Root: root})
 		switch {
 		case lerr != nil:
-			skipped = append(skipped, SkippedRules{Path: p, Reason: lerr.Error()})
+			skipped = append(skipped, SkippedRules{Path: p, Reason: lerr.Error(), Broken: broken(p, root)})
 		case len(rules.Secrets) == 0:
 			skipped = append(skipped, SkippedRules{Path: p, Reason: "declares no secret"})
 		default:
@@ -43,4 +49,23 @@ func FindRulesFiles(repoRoot string) (found []string, skipped []SkippedRules, er
 	})
 	sort.Strings(found)
 	return found, skipped, err
+}
+
+// broken reports whether the secrets.nix at p, which is not a rules
+// file, fails to parse or to evaluate; a function (a NixOS module) or a
+// value of another shape is merely something else.
+func broken(p, root string) bool {
+	src, err := os.ReadFile(p)
+	if err != nil {
+		return true
+	}
+	f, err := secretsnix.Parse(p, string(src))
+	if err != nil {
+		return true
+	}
+	if _, ok := f.Root.(*secretsnix.Lambda); ok {
+		return false
+	}
+	_, err = secretsnix.EvalFile(p, secretsnix.Options{Root: root})
+	return err != nil
 }

@@ -1,6 +1,7 @@
 package reencrypt
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"slices"
@@ -103,4 +104,77 @@ func pickForRemove(root string, files []string, name string) ([]string, []hostAs
 
 func binds(rules *secretsnix.Rules, name string) bool {
 	return slices.ContainsFunc(rules.Bindings, func(b secretsnix.Binding) bool { return b.Name == name })
+}
+
+// mergeRulesEdits joins the edits of several rules files into one per
+// file touched: a file two edits write (a shared keys.nix, a .pub both
+// read) is written, or deleted, once. An add-host edit sees the ones
+// before it (its Old is their New: chained); a remove-host one sees the
+// files as they are (the same Old: it must come to the same New). Two
+// that disagree are refused, nothing written.
+func mergeRulesEdits(root string, edited []editedRules) ([]nixedit.Edit, error) {
+	var out []nixedit.Edit
+	at := map[string]int{}
+	by := map[string]string{}
+	for _, e := range edited {
+		for _, ed := range e.result.Edits {
+			i, seen := at[ed.Path]
+			if !seen {
+				at[ed.Path], by[ed.Path] = len(out), e.file
+				out = append(out, ed)
+				continue
+			}
+			prev := &out[i]
+			switch {
+			case sameContent(prev.Old, ed.Old) && sameContent(prev.New, ed.New):
+			case sameContent(prev.New, ed.Old):
+				prev.New = ed.New
+			default:
+				return nil, inputErr(fmt.Errorf("%s: the edits for %s and %s differ; nothing was written: edit it by hand",
+					relTo(root, ed.Path), relTo(root, by[ed.Path]), relTo(root, e.file)))
+			}
+		}
+	}
+	// A file written back as it was is no edit.
+	kept := out[:0]
+	for _, ed := range out {
+		if !sameContent(ed.Old, ed.New) {
+			kept = append(kept, ed)
+		}
+	}
+	return kept, nil
+}
+
+// sameContent is bytes.Equal telling a deleted or absent file (nil) from
+// an empty one.
+func sameContent(a, b []byte) bool {
+	return (a == nil) == (b == nil) && bytes.Equal(a, b)
+}
+
+// reloadAfter evaluates every rules file of the run over the merged
+// edits: each must still evaluate (one that reads a .pub another's edit
+// deletes would not), and an edited one's After is what it says then.
+func reloadAfter(root string, rulesFiles []string, merged []nixedit.Edit, edited []editedRules) error {
+	overlay := nixedit.Overlay(secretsnix.Options{}, merged)
+	for _, rf := range rulesFiles {
+		rules, err := secretsnix.LoadRules(rf, secretsnix.Options{Root: root, Overlay: overlay})
+		if err != nil {
+			return inputErr(fmt.Errorf("%s would no longer evaluate after the edit (%s); nothing was written: %w",
+				relTo(root, rf), strings.Join(editedNames(root, merged), ", "), err))
+		}
+		for _, e := range edited {
+			if e.file == rf {
+				e.result.After = rules
+			}
+		}
+	}
+	return nil
+}
+
+func editedNames(root string, edits []nixedit.Edit) []string {
+	var out []string
+	for _, ed := range edits {
+		out = append(out, relTo(root, ed.Path))
+	}
+	return out
 }

@@ -303,7 +303,14 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 		return nil, err
 	}
 	for i, rf := range ageFiles {
-		r, err := run.edit(rf, secretsnix.Options{Root: run.root, Overlay: overlay}, asks[i])
+		ov := overlay
+		if run.remove {
+			// Each removal is computed over the files as they are: the
+			// first one's would take the binding (or the .pub) of a shared
+			// keys file from under the second. mergeRulesEdits joins them.
+			ov = nil
+		}
+		r, err := run.edit(rf, secretsnix.Options{Root: run.root, Overlay: ov}, asks[i])
 		if err != nil {
 			if len(sopsPaths) > 0 && strings.Contains(err.Error(), "no group") {
 				err = fmt.Errorf("%w; .sops.yaml groups: %s", err, orNone(sopsGroupNames(si, sopsPaths)))
@@ -316,6 +323,15 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			res.OldKey = r.OldKey
 		}
 	}
+	merged, err := mergeRulesEdits(run.root, edited)
+	if err != nil {
+		return nil, err
+	}
+	if len(run.rulesFiles) > 1 && len(merged) > 0 {
+		if err := reloadAfter(run.root, run.rulesFiles, merged, edited); err != nil {
+			return nil, err
+		}
+	}
 	res.Unchanged = true
 	for _, e := range sopsEdits {
 		res.Unchanged = false
@@ -326,15 +342,13 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			res.OldKey = e.res.OldRecipient
 		}
 	}
+	for _, ed := range merged {
+		res.Unchanged = false
+		fe := FileEdit{Path: relTo(run.root, ed.Path), Created: ed.Old == nil, Deleted: ed.New == nil}
+		fe.Diff = textedit.Unified(fe.Path, ed.Old, ed.New)
+		res.Edits = append(res.Edits, fe)
+	}
 	for _, e := range edited {
-		if len(e.result.Edits) > 0 {
-			res.Unchanged = false
-		}
-		for _, ed := range e.result.Edits {
-			fe := FileEdit{Path: relTo(run.root, ed.Path), Created: ed.Old == nil, Deleted: ed.New == nil}
-			fe.Diff = textedit.Unified(fe.Path, ed.Old, ed.New)
-			res.Edits = append(res.Edits, fe)
-		}
 		if len(e.result.Edits) == 0 && run.key != "" {
 			// The rules say so already (say, after --no-rekey): the secrets
 			// that declare the key are still the ones to bring in sync.
@@ -430,14 +444,12 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			return nil, err
 		}
 	}
-	for _, e := range edited {
-		for _, ed := range e.result.Edits {
-			if err := stageRulesEdit(tx, ed); err != nil {
-				return nil, err
-			}
-			if ed.Old == nil {
-				creations = append(creations, creation{ed.Path, ed.New})
-			}
+	for _, ed := range merged {
+		if err := stageRulesEdit(tx, ed); err != nil {
+			return nil, err
+		}
+		if ed.Old == nil {
+			creations = append(creations, creation{ed.Path, ed.New})
 		}
 	}
 	if run.stageExtra != nil {
