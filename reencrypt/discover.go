@@ -20,6 +20,8 @@ type SkippedRules struct {
 	// rules file with a mistake than something else named secrets.nix,
 	// and its secrets would go unseen. The CLI warns of it.
 	Broken bool
+	// Symlink: not followed (nor evaluated).
+	Symlink bool
 }
 
 // FindRulesFiles looks, when the default places hold none, for agenix rules
@@ -33,7 +35,16 @@ func FindRulesFiles(repoRoot string) (found []string, skipped []SkippedRules, er
 		return nil, nil, err
 	}
 	err = gitignore.Walk(root, func(p string, d fs.DirEntry) error {
-		if d.Name() != "secrets.nix" || !d.Type().IsRegular() {
+		if d.Name() != "secrets.nix" {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Not followed, as a result link is not; said under -v, for
+			// a rules file shared that way is easily missed.
+			skipped = append(skipped, SkippedRules{Path: p, Reason: "a symlink, not followed (name it with --rules)", Symlink: true})
+			return nil
+		}
+		if !d.Type().IsRegular() {
 			return nil
 		}
 		rules, lerr := secretsnix.LoadRules(p, secretsnix.Options{Root: root})

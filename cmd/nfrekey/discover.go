@@ -102,6 +102,10 @@ func findRules(g *globalOptions, repo string) ([]string, error) {
 			}
 			continue
 		}
+		if s.Symlink {
+			g.note("%s is %s", s.Path, s.Reason)
+			continue
+		}
 		g.note("%s is not an agenix rules file, skipped: %s", s.Path, oneLine(s.Reason))
 	}
 	if len(found) == 0 && len(broken) > 0 {
