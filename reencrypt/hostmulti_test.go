@@ -5,11 +5,14 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
 	"github.com/nfrekey/nfrekey/internal/txn"
+	"github.com/nfrekey/nfrekey/secretsnix"
 )
 
 // TestAddHostTwoRulesFilesConcurrentSave: an add-host editing two rules
@@ -97,4 +100,33 @@ func TestRemoveHostConcurrentSaveKeepsPub(t *testing.T) {
 		}
 	}
 	noTemps(t, h.dir)
+}
+
+func TestSecretGlobs(t *testing.T) {
+	root := "/repo"
+	rf := "/repo/web/secrets.nix"
+	rules := &secretsnix.Rules{Secrets: []secretsnix.Secret{{Name: "tls.age"}, {Name: "odd[1]*.age"}, {Name: "../db/pg.age"}}}
+	for _, tc := range []struct {
+		glob string
+		want []string
+		ok   bool
+	}{
+		{"tls.age", []string{"tls.age"}, true},
+		{"*.age", []string{"*.age"}, true},
+		{"web/tls.age", []string{"tls.age"}, true},
+		{"web/odd*", []string{`odd\[1]\*.age`}, true},
+		{"db/*", []string{"../db/pg.age"}, true},
+		{"nosuch/*", nil, false},
+	} {
+		got, ok := secretGlobs(root, rf, rules, tc.glob)
+		if ok != tc.ok || !slices.Equal(got, tc.want) {
+			t.Errorf("secretGlobs(%q) = %q, %v; want %q, %v", tc.glob, got, ok, tc.want, tc.ok)
+		}
+	}
+	if m, _ := path.Match(globEscape("odd[1]*.age"), "odd[1]*.age"); !m {
+		t.Error("an escaped name does not match the name")
+	}
+	if m, _ := path.Match(globEscape("odd[1]*.age"), "odd1x.age"); m {
+		t.Error("an escaped name matches another name")
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -24,8 +25,26 @@ type hostAsk struct {
 // rules file has is an error naming the ones there are. One rules file
 // is asked everything (nixedit reports what it lacks).
 func pickForAdd(root string, files []string, name string, want hostAsk) ([]string, []hostAsk, error) {
-	if len(files) < 2 {
-		return files, []hostAsk{want}[:len(files)], nil
+	if len(files) == 0 {
+		return nil, nil, nil
+	}
+	if len(files) == 1 {
+		if len(want.secrets) == 0 {
+			return files, []hostAsk{want}, nil
+		}
+		rules, err := secretsnix.LoadRules(files[0], secretsnix.Options{Root: root})
+		if err != nil {
+			return nil, nil, inputErr(err)
+		}
+		ask := hostAsk{groups: want.groups}
+		for _, glob := range want.secrets {
+			globs, ok := secretGlobs(root, files[0], rules, glob)
+			if !ok {
+				globs = []string{glob} // nixedit says it matches nothing
+			}
+			ask.secrets = append(ask.secrets, globs...)
+		}
+		return files, []hostAsk{ask}, nil
 	}
 	var picked []string
 	var asks []hostAsk
@@ -51,11 +70,8 @@ func pickForAdd(root string, files []string, name string, want hostAsk) ([]strin
 			allGroups = append(allGroups, g.Name+" ("+relTo(root, rf)+")")
 		}
 		for _, glob := range want.secrets {
-			if slices.ContainsFunc(rules.Secrets, func(s secretsnix.Secret) bool {
-				ok, _ := path.Match(glob, s.Name)
-				return ok
-			}) {
-				ask.secrets = append(ask.secrets, glob)
+			if globs, ok := secretGlobs(root, rf, rules, glob); ok {
+				ask.secrets = append(ask.secrets, globs...)
 				foundGlob[glob] = true
 			}
 		}
@@ -177,4 +193,38 @@ func editedNames(root string, edits []nixedit.Edit) []string {
 		out = append(out, relTo(root, ed.Path))
 	}
 	return out
+}
+
+// secretGlobs is what to ask rules file rf for --secret glob: the glob
+// itself when it matches an entry's name as written there; else, when it
+// matches the repo path of entries (web/* for web/secrets.nix's
+// "tls.age", as ls shows it and as --secret is taken for sops files),
+// those entries' names, escaped. false: it matches none.
+func secretGlobs(root, rf string, rules *secretsnix.Rules, glob string) ([]string, bool) {
+	if slices.ContainsFunc(rules.Secrets, func(s secretsnix.Secret) bool {
+		ok, _ := path.Match(glob, s.Name)
+		return ok
+	}) {
+		return []string{glob}, true
+	}
+	var out []string
+	for _, s := range rules.Secrets {
+		repoPath := relTo(root, filepath.Join(filepath.Dir(rf), filepath.FromSlash(s.Name)))
+		if ok, _ := path.Match(glob, repoPath); ok {
+			out = append(out, globEscape(s.Name))
+		}
+	}
+	return out, len(out) > 0
+}
+
+// globEscape makes name a path.Match pattern matching only itself.
+func globEscape(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
