@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/secretsnix"
 	"github.com/nfrekey/nfrekey/secretsnix/nixedit"
 )
@@ -24,7 +25,7 @@ type hostAsk struct {
 // wherever it is). Each is asked only what it has. A group or glob no
 // rules file has is an error naming the ones there are. One rules file
 // is asked everything (nixedit reports what it lacks).
-func pickForAdd(root string, files []string, name string, want hostAsk) ([]string, []hostAsk, error) {
+func pickForAdd(root string, files []string, name, key string, replace bool, want hostAsk) ([]string, []hostAsk, error) {
 	if len(files) == 0 {
 		return nil, nil, nil
 	}
@@ -75,9 +76,17 @@ func pickForAdd(root string, files []string, name string, want hostAsk) ([]strin
 				foundGlob[glob] = true
 			}
 		}
-		if len(ask.groups) > 0 || len(ask.secrets) > 0 || binds(rules, name) {
+		switch {
+		case len(ask.groups) > 0 || len(ask.secrets) > 0 || replace && binds(rules, name):
 			picked = append(picked, rf)
 			asks = append(asks, ask)
+		case binds(rules, name):
+			// Bound here too, nothing asked of this file: it stays as it
+			// is, which is right only while it names the same key.
+			if b, ok := otherKey(rules, name, key); ok {
+				return nil, nil, inputErr(&secretsnix.Error{File: b.File, Line: b.Line, Col: b.Col,
+					Msg: fmt.Sprintf("%s is bound to another key (%s) in %s; --replace swaps it", name, shortKey(b.Text), relTo(root, rf))})
+			}
 		}
 	}
 	for _, g := range want.groups {
@@ -227,4 +236,28 @@ func globEscape(name string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// otherKey is NAME's binding in rules when it holds a key other than key.
+func otherKey(rules *secretsnix.Rules, name, key string) (secretsnix.Binding, bool) {
+	for _, b := range rules.Bindings {
+		if b.Name != name {
+			continue
+		}
+		r, err := recipients.Parse(b.Text)
+		if err != nil || r.String() != key {
+			return b, true
+		}
+	}
+	return secretsnix.Binding{}, false
+}
+
+// shortKey abbreviates a key for a message, keeping its end: every
+// ssh-ed25519 key starts alike.
+func shortKey(k string) string {
+	f := strings.Fields(k)
+	if len(f) >= 2 && len(f[1]) > 16 {
+		return f[0] + " ..." + f[1][len(f[1])-12:]
+	}
+	return strings.TrimSpace(k)
 }

@@ -134,7 +134,7 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 			Key: opts.Key.String(), Groups: ask.groups, Secrets: ask.secrets, Replace: opts.Replace})
 	}
 	pick := func(root string, rulesFiles []string) ([]string, []hostAsk, error) {
-		return pickForAdd(root, rulesFiles, opts.Name, hostAsk{groups: t.ageGroups, secrets: t.ageSecrets})
+		return pickForAdd(root, rulesFiles, opts.Name, opts.Key.String(), opts.Replace, hostAsk{groups: t.ageGroups, secrets: t.ageSecrets})
 	}
 	sops := func(si *sopsInventory, paths []string) ([]sopsHostEdit, []string, bool, error) {
 		var ageGroups []string
