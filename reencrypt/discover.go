@@ -2,6 +2,7 @@ package reencrypt
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 
@@ -14,6 +15,13 @@ import (
 type SkippedRules struct {
 	Path   string
 	Reason string
+	// Broken: the file does not parse or does not evaluate (it is not a
+	// function, whose body nfrekey does not look into): more likely a
+	// rules file with a mistake than something else named secrets.nix,
+	// and its secrets would go unseen. The CLI warns of it.
+	Broken bool
+	// Symlink: not followed (nor evaluated).
+	Symlink bool
 }
 
 // FindRulesFiles looks, when the default places hold none, for agenix rules
@@ -27,13 +35,22 @@ func FindRulesFiles(repoRoot string) (found []string, skipped []SkippedRules, er
 		return nil, nil, err
 	}
 	err = gitignore.Walk(root, func(p string, d fs.DirEntry) error {
-		if d.Name() != "secrets.nix" || !d.Type().IsRegular() {
+		if d.Name() != "secrets.nix" {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Not followed, as a result link is not; said under -v, for
+			// a rules file shared that way is easily missed.
+			skipped = append(skipped, SkippedRules{Path: p, Reason: "a symlink, not followed (name it with --rules)", Symlink: true})
+			return nil
+		}
+		if !d.Type().IsRegular() {
 			return nil
 		}
 		rules, lerr := secretsnix.LoadRules(p, secretsnix.Options{Root: root})
 		switch {
 		case lerr != nil:
-			skipped = append(skipped, SkippedRules{Path: p, Reason: lerr.Error()})
+			skipped = append(skipped, SkippedRules{Path: p, Reason: lerr.Error(), Broken: broken(p, root)})
 		case len(rules.Secrets) == 0:
 			skipped = append(skipped, SkippedRules{Path: p, Reason: "declares no secret"})
 		default:
@@ -43,4 +60,23 @@ func FindRulesFiles(repoRoot string) (found []string, skipped []SkippedRules, er
 	})
 	sort.Strings(found)
 	return found, skipped, err
+}
+
+// broken reports whether the secrets.nix at p, which is not a rules
+// file, fails to parse or to evaluate; a function (a NixOS module) or a
+// value of another shape is merely something else.
+func broken(p, root string) bool {
+	src, err := os.ReadFile(p)
+	if err != nil {
+		return true
+	}
+	f, err := secretsnix.Parse(p, string(src))
+	if err != nil {
+		return true
+	}
+	if _, ok := f.Root.(*secretsnix.Lambda); ok {
+		return false
+	}
+	_, err = secretsnix.EvalFile(p, secretsnix.Options{Root: root})
+	return err != nil
 }

@@ -1,11 +1,14 @@
 package reencrypt
 
 import (
+	"bytes"
 	"fmt"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/secretsnix"
 	"github.com/nfrekey/nfrekey/secretsnix/nixedit"
 )
@@ -22,9 +25,27 @@ type hostAsk struct {
 // wherever it is). Each is asked only what it has. A group or glob no
 // rules file has is an error naming the ones there are. One rules file
 // is asked everything (nixedit reports what it lacks).
-func pickForAdd(root string, files []string, name string, want hostAsk) ([]string, []hostAsk, error) {
-	if len(files) < 2 {
-		return files, []hostAsk{want}[:len(files)], nil
+func pickForAdd(root string, files []string, name, key string, replace bool, want hostAsk) ([]string, []hostAsk, error) {
+	if len(files) == 0 {
+		return nil, nil, nil
+	}
+	if len(files) == 1 {
+		if len(want.secrets) == 0 {
+			return files, []hostAsk{want}, nil
+		}
+		rules, err := secretsnix.LoadRules(files[0], secretsnix.Options{Root: root})
+		if err != nil {
+			return nil, nil, inputErr(err)
+		}
+		ask := hostAsk{groups: want.groups}
+		for _, glob := range want.secrets {
+			globs, ok := secretGlobs(root, files[0], rules, glob)
+			if !ok {
+				globs = []string{glob} // nixedit says it matches nothing
+			}
+			ask.secrets = append(ask.secrets, globs...)
+		}
+		return files, []hostAsk{ask}, nil
 	}
 	var picked []string
 	var asks []hostAsk
@@ -50,17 +71,22 @@ func pickForAdd(root string, files []string, name string, want hostAsk) ([]strin
 			allGroups = append(allGroups, g.Name+" ("+relTo(root, rf)+")")
 		}
 		for _, glob := range want.secrets {
-			if slices.ContainsFunc(rules.Secrets, func(s secretsnix.Secret) bool {
-				ok, _ := path.Match(glob, s.Name)
-				return ok
-			}) {
-				ask.secrets = append(ask.secrets, glob)
+			if globs, ok := secretGlobs(root, rf, rules, glob); ok {
+				ask.secrets = append(ask.secrets, globs...)
 				foundGlob[glob] = true
 			}
 		}
-		if len(ask.groups) > 0 || len(ask.secrets) > 0 || binds(rules, name) {
+		switch {
+		case len(ask.groups) > 0 || len(ask.secrets) > 0 || replace && binds(rules, name):
 			picked = append(picked, rf)
 			asks = append(asks, ask)
+		case binds(rules, name):
+			// Bound here too, nothing asked of this file: it stays as it
+			// is, which is right only while it names the same key.
+			if b, ok := otherKey(rules, name, key); ok {
+				return nil, nil, inputErr(&secretsnix.Error{File: b.File, Line: b.Line, Col: b.Col,
+					Msg: fmt.Sprintf("%s is bound to another key (%s) in %s; --replace swaps it", name, shortKey(b.Text), relTo(root, rf))})
+			}
 		}
 	}
 	for _, g := range want.groups {
@@ -103,4 +129,135 @@ func pickForRemove(root string, files []string, name string) ([]string, []hostAs
 
 func binds(rules *secretsnix.Rules, name string) bool {
 	return slices.ContainsFunc(rules.Bindings, func(b secretsnix.Binding) bool { return b.Name == name })
+}
+
+// mergeRulesEdits joins the edits of several rules files into one per
+// file touched: a file two edits write (a shared keys.nix, a .pub both
+// read) is written, or deleted, once. An add-host edit sees the ones
+// before it (its Old is their New: chained); a remove-host one sees the
+// files as they are (the same Old: it must come to the same New). Two
+// that disagree are refused, nothing written.
+func mergeRulesEdits(root string, edited []editedRules) ([]nixedit.Edit, error) {
+	var out []nixedit.Edit
+	at := map[string]int{}
+	by := map[string]string{}
+	for _, e := range edited {
+		for _, ed := range e.result.Edits {
+			i, seen := at[ed.Path]
+			if !seen {
+				at[ed.Path], by[ed.Path] = len(out), e.file
+				out = append(out, ed)
+				continue
+			}
+			prev := &out[i]
+			switch {
+			case sameContent(prev.Old, ed.Old) && sameContent(prev.New, ed.New):
+			case sameContent(prev.New, ed.Old):
+				prev.New = ed.New
+			default:
+				return nil, inputErr(fmt.Errorf("%s: the edits for %s and %s differ; nothing was written: edit it by hand",
+					relTo(root, ed.Path), relTo(root, by[ed.Path]), relTo(root, e.file)))
+			}
+		}
+	}
+	// A file written back as it was is no edit.
+	kept := out[:0]
+	for _, ed := range out {
+		if !sameContent(ed.Old, ed.New) {
+			kept = append(kept, ed)
+		}
+	}
+	return kept, nil
+}
+
+// sameContent is bytes.Equal telling a deleted or absent file (nil) from
+// an empty one.
+func sameContent(a, b []byte) bool {
+	return (a == nil) == (b == nil) && bytes.Equal(a, b)
+}
+
+// reloadAfter evaluates every rules file of the run over the merged
+// edits: each must still evaluate (one that reads a .pub another's edit
+// deletes would not), and an edited one's After is what it says then.
+func reloadAfter(root string, rulesFiles []string, merged []nixedit.Edit, edited []editedRules) error {
+	overlay := nixedit.Overlay(secretsnix.Options{}, merged)
+	for _, rf := range rulesFiles {
+		rules, err := secretsnix.LoadRules(rf, secretsnix.Options{Root: root, Overlay: overlay})
+		if err != nil {
+			return inputErr(fmt.Errorf("%s would no longer evaluate after the edit (%s); nothing was written: %w",
+				relTo(root, rf), strings.Join(editedNames(root, merged), ", "), err))
+		}
+		for _, e := range edited {
+			if e.file == rf {
+				e.result.After = rules
+			}
+		}
+	}
+	return nil
+}
+
+func editedNames(root string, edits []nixedit.Edit) []string {
+	var out []string
+	for _, ed := range edits {
+		out = append(out, relTo(root, ed.Path))
+	}
+	return out
+}
+
+// secretGlobs is what to ask rules file rf for --secret glob: the glob
+// itself when it matches an entry's name as written there; else, when it
+// matches the repo path of entries (web/* for web/secrets.nix's
+// "tls.age", as ls shows it and as --secret is taken for sops files),
+// those entries' names, escaped. false: it matches none.
+func secretGlobs(root, rf string, rules *secretsnix.Rules, glob string) ([]string, bool) {
+	if slices.ContainsFunc(rules.Secrets, func(s secretsnix.Secret) bool {
+		ok, _ := path.Match(glob, s.Name)
+		return ok
+	}) {
+		return []string{glob}, true
+	}
+	var out []string
+	for _, s := range rules.Secrets {
+		repoPath := relTo(root, filepath.Join(filepath.Dir(rf), filepath.FromSlash(s.Name)))
+		if ok, _ := path.Match(glob, repoPath); ok {
+			out = append(out, globEscape(s.Name))
+		}
+	}
+	return out, len(out) > 0
+}
+
+// globEscape makes name a path.Match pattern matching only itself.
+func globEscape(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// otherKey is NAME's binding in rules when it holds a key other than key.
+func otherKey(rules *secretsnix.Rules, name, key string) (secretsnix.Binding, bool) {
+	for _, b := range rules.Bindings {
+		if b.Name != name {
+			continue
+		}
+		r, err := recipients.Parse(b.Text)
+		if err != nil || r.String() != key {
+			return b, true
+		}
+	}
+	return secretsnix.Binding{}, false
+}
+
+// shortKey abbreviates a key for a message, keeping its end: every
+// ssh-ed25519 key starts alike.
+func shortKey(k string) string {
+	f := strings.Fields(k)
+	if len(f) >= 2 && len(f[1]) > 16 {
+		return f[0] + " ..." + f[1][len(f[1])-12:]
+	}
+	return strings.TrimSpace(k)
 }

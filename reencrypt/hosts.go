@@ -58,6 +58,9 @@ type RemoveHostOptions struct {
 	Jobs       int
 	Identities *identity.Set
 	Progress   func(Event)
+
+	// beforeCommit: see AddHostOptions.
+	beforeCommit func()
 }
 
 // FileEdit is one rules-side file a host change writes.
@@ -131,7 +134,7 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 			Key: opts.Key.String(), Groups: ask.groups, Secrets: ask.secrets, Replace: opts.Replace})
 	}
 	pick := func(root string, rulesFiles []string) ([]string, []hostAsk, error) {
-		return pickForAdd(root, rulesFiles, opts.Name, hostAsk{groups: t.ageGroups, secrets: t.ageSecrets})
+		return pickForAdd(root, rulesFiles, opts.Name, opts.Key.String(), opts.Replace, hostAsk{groups: t.ageGroups, secrets: t.ageSecrets})
 	}
 	sops := func(si *sopsInventory, paths []string) ([]sopsHostEdit, []string, bool, error) {
 		var ageGroups []string
@@ -221,6 +224,7 @@ func RemoveHost(ctx context.Context, opts RemoveHostOptions) (*HostResult, error
 		root: opts.RepoRoot, rulesFiles: opts.RulesFiles, jobs: opts.Jobs, ids: opts.Identities,
 		progress: opts.Progress, dryRun: opts.DryRun, noRekey: opts.NoRekey, edit: edit, pick: pick,
 		sopsConfig: opts.SopsConfig, sops: sops, name: opts.Name, remove: true,
+		beforeCommit: opts.beforeCommit,
 	}, res)
 	if out != nil && out.OldKey != "" {
 		if k, perr := recipients.Parse(out.OldKey); perr == nil {
@@ -303,7 +307,14 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 		return nil, err
 	}
 	for i, rf := range ageFiles {
-		r, err := run.edit(rf, secretsnix.Options{Root: run.root, Overlay: overlay}, asks[i])
+		ov := overlay
+		if run.remove {
+			// Each removal is computed over the files as they are: the
+			// first one's would take the binding (or the .pub) of a shared
+			// keys file from under the second. mergeRulesEdits joins them.
+			ov = nil
+		}
+		r, err := run.edit(rf, secretsnix.Options{Root: run.root, Overlay: ov}, asks[i])
 		if err != nil {
 			if len(sopsPaths) > 0 && strings.Contains(err.Error(), "no group") {
 				err = fmt.Errorf("%w; .sops.yaml groups: %s", err, orNone(sopsGroupNames(si, sopsPaths)))
@@ -316,6 +327,15 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			res.OldKey = r.OldKey
 		}
 	}
+	merged, err := mergeRulesEdits(run.root, edited)
+	if err != nil {
+		return nil, err
+	}
+	if len(run.rulesFiles) > 1 && len(merged) > 0 {
+		if err := reloadAfter(run.root, run.rulesFiles, merged, edited); err != nil {
+			return nil, err
+		}
+	}
 	res.Unchanged = true
 	for _, e := range sopsEdits {
 		res.Unchanged = false
@@ -326,15 +346,13 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			res.OldKey = e.res.OldRecipient
 		}
 	}
+	for _, ed := range merged {
+		res.Unchanged = false
+		fe := FileEdit{Path: relTo(run.root, ed.Path), Created: ed.Old == nil, Deleted: ed.New == nil}
+		fe.Diff = textedit.Unified(fe.Path, ed.Old, ed.New)
+		res.Edits = append(res.Edits, fe)
+	}
 	for _, e := range edited {
-		if len(e.result.Edits) > 0 {
-			res.Unchanged = false
-		}
-		for _, ed := range e.result.Edits {
-			fe := FileEdit{Path: relTo(run.root, ed.Path), Created: ed.Old == nil, Deleted: ed.New == nil}
-			fe.Diff = textedit.Unified(fe.Path, ed.Old, ed.New)
-			res.Edits = append(res.Edits, fe)
-		}
 		if len(e.result.Edits) == 0 && run.key != "" {
 			// The rules say so already (say, after --no-rekey): the secrets
 			// that declare the key are still the ones to bring in sync.
@@ -425,19 +443,18 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 		return nil, err
 	}
 	var creations []creation
+	var st stagedRules
 	for _, e := range sopsEdits {
-		if err := stageRulesEdit(tx, nixedit.Edit{Path: e.path, Old: e.old, New: e.res.New}); err != nil {
+		if err := st.stage(tx, nixedit.Edit{Path: e.path, Old: e.old, New: e.res.New}); err != nil {
 			return nil, err
 		}
 	}
-	for _, e := range edited {
-		for _, ed := range e.result.Edits {
-			if err := stageRulesEdit(tx, ed); err != nil {
-				return nil, err
-			}
-			if ed.Old == nil {
-				creations = append(creations, creation{ed.Path, ed.New})
-			}
+	for _, ed := range merged {
+		if err := st.stage(tx, ed); err != nil {
+			return nil, err
+		}
+		if ed.Old == nil {
+			creations = append(creations, creation{ed.Path, ed.New})
 		}
 	}
 	if run.stageExtra != nil {
@@ -491,13 +508,18 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 	emit(Event{Kind: EventCommitting})
 	created := tx.CommitPhase(txn.PhaseCreate)
 	if len(created.Failed) > 0 {
+		st.discardDeletes(tx)
 		return res, errors.Join(created.Err(), undoCreated(tx, created, creations),
 			errors.New("the rules were not changed; no secret was rekeyed"))
 	}
 	first := tx.CommitPhase(txn.PhaseRules)
 	if len(first.Failed) > 0 {
-		// Close removes the staged secrets' temps.
-		return res, errors.Join(first.Err(), undoCreated(tx, created, creations),
+		// Close removes the staged secrets' temps. The files the rules
+		// stop reading stay (the rules still read them), and the rules
+		// files of the phase that were renamed are put back: the edit of
+		// several files is one intent, all written or none.
+		st.discardDeletes(tx)
+		return res, errors.Join(first.Err(), st.undoRules(tx, first), undoCreated(tx, created, creations),
 			errors.New("the rules were not changed; no secret was rekeyed"))
 	}
 	deleted := tx.CommitPhase(txn.PhaseDelete)
@@ -557,14 +579,14 @@ func undoCreated(tx *txn.Tx, created *txn.Result, creations []creation) error {
 // stageRulesEdit stages one verified edit, guarded against a concurrent
 // save: the commit refuses to replace a file that is no longer the bytes
 // the edit was computed from.
-func stageRulesEdit(tx *txn.Tx, ed nixedit.Edit) error {
+func stageRulesEdit(tx *txn.Tx, ed nixedit.Edit) (*txn.Staged, error) {
 	w := txn.Write{Path: ed.Path, Phase: txn.PhaseRules, Data: ed.New, Mode: 0o644}
 	switch {
 	case ed.New == nil:
 		w.Phase = txn.PhaseDelete
 		info, err := os.Lstat(ed.Path)
 		if err != nil {
-			return inputErr(fmt.Errorf("%s: %w", ed.Path, err))
+			return nil, inputErr(fmt.Errorf("%s: %w", ed.Path, err))
 		}
 		sum := sha256.Sum256(ed.Old)
 		w.Remove, w.Data = true, nil
@@ -576,33 +598,101 @@ func stageRulesEdit(tx *txn.Tx, ed nixedit.Edit) error {
 		// repo: the transaction refuses a target outside it).
 		real, err := filepath.EvalSymlinks(ed.Path)
 		if err != nil {
-			return inputErr(fmt.Errorf("%s: %w", ed.Path, err))
+			return nil, inputErr(fmt.Errorf("%s: %w", ed.Path, err))
 		}
 		w.Path = real
 		info, err := os.Lstat(real)
 		if err != nil {
-			return inputErr(fmt.Errorf("%s: %w", ed.Path, err))
+			return nil, inputErr(fmt.Errorf("%s: %w", ed.Path, err))
 		}
 		cur, err := os.ReadFile(real)
 		if err != nil || !bytes.Equal(cur, ed.Old) {
-			return inputErr(fmt.Errorf("%s: changed while nfrekey was editing it; nothing was written", ed.Path))
+			return nil, inputErr(fmt.Errorf("%s: changed while nfrekey was editing it; nothing was written", ed.Path))
 		}
 		// Refuse now, before anything is renamed, a file the commit could
 		// not replace (immutable, or on a read-only mount): opening it for
 		// writing changes neither its bytes nor its mtime.
 		if f, err := os.OpenFile(real, os.O_WRONLY, 0); err != nil {
-			return inputErr(fmt.Errorf("%s cannot be written (%v); nothing was written", ed.Path, errors.Unwrap(err)))
+			return nil, inputErr(fmt.Errorf("%s cannot be written (%v); nothing was written", ed.Path, errors.Unwrap(err)))
 		} else {
 			f.Close()
 		}
 		sum := sha256.Sum256(ed.Old)
 		w.Expect = &txn.Source{Info: info, SHA256: sum[:]}
 	}
-	if _, err := tx.Stage(w); err != nil {
+	staged, err := tx.Stage(w)
+	if err != nil {
 		// Nothing is renamed before every write is staged.
-		return inputErr(fmt.Errorf("%w; nothing was written", err))
+		return nil, inputErr(fmt.Errorf("%w; nothing was written", err))
+	}
+	return staged, nil
+}
+
+// stagedRules are the rules-side writes of a host change, as staged:
+// what a failed commit takes back.
+type stagedRules struct {
+	deletes  []*txn.Staged // files the rules stop reading (PhaseDelete)
+	replaced []replacedRules
+}
+
+// replacedRules is a rules file the commit replaces: its staged path
+// (symlinks resolved) and the bytes before and after.
+type replacedRules struct {
+	path     string
+	old, new []byte
+}
+
+func (st *stagedRules) stage(tx *txn.Tx, ed nixedit.Edit) error {
+	staged, err := stageRulesEdit(tx, ed)
+	if err != nil {
+		return err
+	}
+	switch {
+	case ed.New == nil:
+		st.deletes = append(st.deletes, staged)
+	case ed.Old != nil:
+		st.replaced = append(st.replaced, replacedRules{path: staged.Path(), old: ed.Old, new: ed.New})
 	}
 	return nil
+}
+
+// discardDeletes drops the staged deletions: a run whose rules were not
+// written must not delete what they still read.
+func (st *stagedRules) discardDeletes(tx *txn.Tx) {
+	for _, s := range st.deletes {
+		tx.Discard(s)
+	}
+}
+
+// undoRules puts back the rules files the phase did replace when another
+// of them failed, each only while it still holds this run's bytes (a
+// save landing meanwhile is kept, and reported).
+func (st *stagedRules) undoRules(tx *txn.Tx, phase *txn.Result) error {
+	var errs []error
+	n := 0
+	for _, r := range st.replaced {
+		if !phase.IsCommitted(r.path) {
+			continue
+		}
+		info, err := os.Lstat(r.path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot put it back: %w", r.path, err))
+			continue
+		}
+		sum := sha256.Sum256(r.new)
+		if _, err := tx.Stage(txn.Write{Path: r.path, Phase: txn.PhaseRules, Data: r.old,
+			Expect: &txn.Source{Info: info, SHA256: sum[:]}}); err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot put it back: %w", r.path, err))
+			continue
+		}
+		n++
+	}
+	if n > 0 {
+		if res := tx.CommitPhase(txn.PhaseRules); len(res.Failed) > 0 || len(res.Errs) > 0 {
+			errs = append(errs, fmt.Errorf("rules files left edited: %w", res.Err()))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func affectedPaths(e editedRules) []string {

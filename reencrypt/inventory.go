@@ -3,6 +3,7 @@ package reencrypt
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/nfrekey/nfrekey/internal/txn"
@@ -152,6 +153,9 @@ func (inv *Inventory) addAge(invs []*agenix.Inventory) {
 			if f.File == "" {
 				f.File = rules
 			}
+			if f.Kind == "unused-key" && !unusedByAll(invs, f) {
+				continue
+			}
 			// Rules files importing one keys file find its problems once each.
 			if !seen[f] {
 				seen[f] = true
@@ -159,4 +163,16 @@ func (inv *Inventory) addAge(invs []*agenix.Inventory) {
 			}
 		}
 	}
+}
+
+// unusedByAll reports whether every rules file binding the key of an
+// unused-key finding leaves it unused: a keys file two rules files import
+// binds hosts of both, each used by one only.
+func unusedByAll(invs []*agenix.Inventory, f agenix.Finding) bool {
+	for _, ai := range invs {
+		if ai.BindsKeyAt(f.File, f.Line) && !slices.Contains(ai.Findings, f) {
+			return false
+		}
+	}
+	return true
 }

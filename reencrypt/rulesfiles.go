@@ -103,12 +103,14 @@ func checkRulesFiles(invs []*agenix.Inventory) error {
 			if !s.Declared {
 				continue
 			}
-			if prev := declared[s.Path]; prev != nil {
+			// By the file itself: a name through a symlinked directory
+			// is the same secret as the plain one.
+			if prev := declared[s.File]; prev != nil {
 				errs = append(errs, &secretsnix.Error{File: ai.RulesFile, Line: s.Line, Col: s.Col,
 					Msg: fmt.Sprintf("%s is also declared in %s: a secret belongs to one rules file", s.Path, rulesName(prev))})
 				continue
 			}
-			declared[s.Path] = ai
+			declared[s.File] = ai
 		}
 	}
 	if len(errs) > 0 {
@@ -117,13 +119,15 @@ func checkRulesFiles(invs []*agenix.Inventory) error {
 	return nil
 }
 
-// declaredPaths are the secrets some rules file of invs declares.
+// declaredPaths are the secrets some rules file of invs declares, as
+// the walk of the repo finds their files: relative to the repo root with
+// symlinks resolved (a rule may name one through a symlinked directory).
 func declaredPaths(invs []*agenix.Inventory) map[string]bool {
 	out := map[string]bool{}
 	for _, ai := range invs {
 		for _, s := range ai.Secrets {
 			if s.Declared {
-				out[s.Path] = true
+				out[relTo(ai.RepoRoot, s.File)] = true
 			}
 		}
 	}

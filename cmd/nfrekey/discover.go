@@ -68,8 +68,13 @@ func findRules(g *globalOptions, repo string) ([]string, error) {
 			if _, err := os.Stat(abs); err != nil {
 				return nil, fmt.Errorf("rules file: %w", err)
 			}
-			if !seen[abs] {
-				seen[abs] = true
+			// The same file through a symlinked directory is still once.
+			key := abs
+			if real, err := filepath.EvalSymlinks(abs); err == nil {
+				key = real
+			}
+			if !seen[key] {
+				seen[key] = true
 				out = append(out, abs)
 			}
 		}
@@ -85,8 +90,26 @@ func findRules(g *globalOptions, repo string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	var broken []string
 	for _, s := range skipped {
+		if s.Broken {
+			// Said without -v: the secrets a broken rules file declares
+			// would otherwise go unseen by a run that exits 0.
+			rel := relPaths(repo, []string{s.Path})[0]
+			broken = append(broken, rel)
+			if g.io != nil {
+				fmt.Fprintf(g.io.Err, "nfrekey: warning: %s does not evaluate, skipped: %s\n", rel, oneLine(s.Reason))
+			}
+			continue
+		}
+		if s.Symlink {
+			g.note("%s is %s", s.Path, s.Reason)
+			continue
+		}
 		g.note("%s is not an agenix rules file, skipped: %s", s.Path, oneLine(s.Reason))
+	}
+	if len(found) == 0 && len(broken) > 0 {
+		return nil, fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s, and no other secrets.nix under it that evaluates (%s does not; use --rules or RULES)", repo, strings.Join(broken, ", "))
 	}
 	if len(found) == 0 {
 		return nil, fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s, and no other secrets.nix under it declares secrets (use --rules or RULES)", repo)

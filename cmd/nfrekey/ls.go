@@ -93,6 +93,9 @@ type lsSecret struct {
 	Add      []string     `json:"add"`
 	Remove   []string     `json:"remove"`
 	Error    string       `json:"error,omitempty"`
+	// Rules (extension, docs/cli.md): the secrets.nix or .sops.yaml
+	// governing the secret, relative to the repo root; absent when none.
+	Rules string `json:"rules,omitempty"`
 }
 
 type lsDeclared struct {
@@ -109,7 +112,7 @@ func lsDoc(inv *reencrypt.Inventory) lsDocument {
 		e := lsSecret{
 			Path: s.Path, Backend: s.Backend, Exists: s.Exists, Armor: s.Armor,
 			Declared: []lsDeclared{}, Status: string(s.Status),
-			Add: nonNil(s.Add), Remove: nonNil(s.Remove),
+			Add: nonNil(s.Add), Remove: nonNil(s.Remove), Rules: s.Rules,
 		}
 		for _, d := range s.Keys {
 			e.Declared = append(e.Declared, lsDeclared{Name: d.Name, Recipient: d.Recipient})

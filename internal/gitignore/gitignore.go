@@ -173,14 +173,22 @@ func parseIgnoreLine(line string) (ignoreRule, bool) {
 	return r, true
 }
 
+// IsWorkTree reports whether root is a git work tree: it holds a .git
+// directory, or a .git file naming the git dir elsewhere (a linked work
+// tree made by git worktree add, a submodule).
+func IsWorkTree(root string) bool {
+	fi, err := os.Stat(filepath.Join(root, ".git"))
+	return err == nil && (fi.IsDir() || fi.Mode().IsRegular())
+}
+
 // Walk calls visit for every file under root that git does not ignore
-// (when root is a git work tree: it holds a .git directory), in lexical
+// (when root is a git work tree, see IsWorkTree), in lexical
 // order, never descending into .git. Directories are not visited. An
 // error reading root itself is returned; unreadable corners below it are
 // skipped. visit's error stops the walk and is returned.
 func Walk(root string, visit func(path string, d fs.DirEntry) error) error {
 	var ign *Matcher
-	if fi, err := os.Stat(filepath.Join(root, ".git")); err == nil && fi.IsDir() {
+	if IsWorkTree(root) {
 		ign = New(root)
 	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {

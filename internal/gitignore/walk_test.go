@@ -51,3 +51,34 @@ func TestWalk(t *testing.T) {
 		t.Error("a missing root is no error")
 	}
 }
+
+// TestWalkLinkedWorkTree: in a linked work tree (git worktree add) or a
+// submodule, .git is a file naming the git dir; the .gitignore files
+// still apply.
+func TestWalkLinkedWorkTree(t *testing.T) {
+	root := t.TempDir()
+	for p, data := range map[string]string{
+		".git":            "gitdir: /elsewhere/.git/worktrees/x\n",
+		".gitignore":      "old/\n",
+		"a/secrets.nix":   "",
+		"old/secrets.nix": "",
+	} {
+		full := filepath.Join(root, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	if err := Walk(root, func(p string, d fs.DirEntry) error {
+		rel, _ := filepath.Rel(root, p)
+		got = append(got, filepath.ToSlash(rel))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".git", ".gitignore", "a/secrets.nix"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("walk = %v, want %v", got, want)
+	}
+}

@@ -93,6 +93,7 @@ type Inventory struct {
 	lockData  []byte    // its bytes, nil when absent
 	lockPath  string
 	names     *nameIndex                      // tag/recipient -> binding name
+	keyPlaces map[keyPlace]bool               // where the rules bind a key (repo-relative file, line)
 	lockKeys  map[string]recipients.Recipient // lock recipient text -> parsed (valid ones only)
 	ageRecips sync.Map                        // recipient ID -> age.Recipient, see ageRecipient
 	// pluginUI serves plugin recipients (their plugin may talk to the
@@ -327,10 +328,17 @@ func (inv *Inventory) unusedKeys(rules *secretsnix.Rules, parsed map[string]pars
 			pk.r, pk.err = recipients.Parse(b.Text)
 			parsed[b.Text] = pk
 		}
-		if pk.err != nil || used[pk.r.ID()] {
+		if pk.err != nil {
 			continue
 		}
 		file := inv.repoRel(b.File)
+		if inv.keyPlaces == nil {
+			inv.keyPlaces = map[keyPlace]bool{}
+		}
+		inv.keyPlaces[keyPlace{file, b.Line}] = true
+		if used[pk.r.ID()] {
+			continue
+		}
 		out = append(out, Finding{
 			Kind:    "unused-key",
 			Message: fmt.Sprintf("key %s (%s:%d) is bound but used by no secret", b.Name, file, b.Line),
@@ -339,6 +347,14 @@ func (inv *Inventory) unusedKeys(rules *secretsnix.Rules, parsed map[string]pars
 		})
 	}
 	return out
+}
+
+// BindsKeyAt reports whether the rules bind a key at file (relative to
+// the repo root, as Finding.File) and line: an unused-key finding of one
+// rules file about a keys file another imports too holds only if that
+// one reports it as well.
+func (inv *Inventory) BindsKeyAt(file string, line int) bool {
+	return inv.keyPlaces[keyPlace{file, line}]
 }
 
 // sortFindings orders the findings by place, then message.

@@ -1,0 +1,132 @@
+package reencrypt
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/nfrekey/nfrekey/internal/identity"
+	"github.com/nfrekey/nfrekey/internal/txn"
+	"github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// TestAddHostTwoRulesFilesConcurrentSave: an add-host editing two rules
+// files commits both or neither: another program's save of the second
+// one between staging and the renames leaves the first as it was too,
+// and no secret rekeyed.
+func TestAddHostTwoRulesFilesConcurrentSave(t *testing.T) {
+	r := newRepo(t)
+	var rulesFiles, secrets []string
+	for _, d := range []string{"a", "b"} {
+		os.Mkdir(r.path(d), 0o755)
+		src := "let\n  web1 = \"" + r.web1.text + "\";\nin\n{\n  \"x.age\".publicKeys = [ web1 ];\n}\n"
+		if err := os.WriteFile(r.path(d+"/secrets.nix"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		encryptTo(t, r.path(d+"/x.age"), []byte("secret "+d), false, r.web1)
+		rulesFiles = append(rulesFiles, r.path(d+"/secrets.nix"))
+		secrets = append(secrets, r.path(d+"/x.age"))
+	}
+	os.Remove(r.path("secrets.nix"))
+	before := readAll(t, append(append([]string{}, rulesFiles...), secrets...)...)
+	theirs := []byte("# their save\n")
+	for i := range rulesFiles {
+		t.Run(filepath.Base(filepath.Dir(rulesFiles[i])), func(t *testing.T) {
+			saved := rulesFiles[i]
+			for p, data := range before {
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res, err := AddHost(context.Background(), AddHostOptions{RepoRoot: r.dir, RulesFiles: rulesFiles,
+				Name: "web3", Key: r.web3.recip, Secrets: []string{"x.age"}, Identities: identity.New(r.web1.id[0]),
+				beforeCommit: func() {
+					if err := os.WriteFile(saved, append(bytes.Clone(before[saved]), theirs...), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}})
+			if !errors.Is(err, txn.ErrChanged) {
+				t.Fatalf("err = %v, want the rules file reported changed", err)
+			}
+			if res == nil || res.Committed {
+				t.Errorf("result %+v: the edit must not count as committed", res)
+			}
+			for p, data := range readAll(t, append(append([]string{}, rulesFiles...), secrets...)...) {
+				want := before[p]
+				if p == saved {
+					want = append(bytes.Clone(before[p]), theirs...)
+				}
+				if !bytes.Equal(data, want) {
+					t.Errorf("%s changed although the run could not commit: %q", p, data)
+				}
+			}
+			noTemps(t, r.dir)
+		})
+	}
+}
+
+// TestRemoveHostConcurrentSaveKeepsPub: a remove-host whose rules file is
+// saved by another program before the renames writes nothing, and in
+// particular does not delete the host's .pub, which the rules (theirs)
+// still read.
+func TestRemoveHostConcurrentSaveKeepsPub(t *testing.T) {
+	h := newHostRepo(t)
+	src := "let\n  web1 = builtins.readFile ./host-keys/web1.pub;\n  web2 = \"" + h.web2.text + "\";\nin\n{\n  \"a.age\".publicKeys = [ web1 web2 ];\n}\n"
+	if err := os.WriteFile(h.rules, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(h.path("b.age"))
+	pub := h.path("host-keys/web1.pub")
+	before := readAll(t, h.rules, pub, h.path("a.age"))
+	theirs := []byte("# their save\n")
+	_, err := RemoveHost(context.Background(), RemoveHostOptions{RepoRoot: h.dir, RulesFiles: []string{h.rules},
+		Name: "web1", Identities: identity.New(h.web1.id[0]),
+		beforeCommit: func() {
+			if err := os.WriteFile(h.rules, append(bytes.Clone(before[h.rules]), theirs...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}})
+	if !errors.Is(err, txn.ErrChanged) {
+		t.Fatalf("err = %v, want the rules file reported changed", err)
+	}
+	for p, data := range readAll(t, pub, h.path("a.age")) {
+		if !bytes.Equal(data, before[p]) {
+			t.Errorf("%s changed (or was deleted) although the rules were not written", filepath.Base(p))
+		}
+	}
+	noTemps(t, h.dir)
+}
+
+func TestSecretGlobs(t *testing.T) {
+	root := "/repo"
+	rf := "/repo/web/secrets.nix"
+	rules := &secretsnix.Rules{Secrets: []secretsnix.Secret{{Name: "tls.age"}, {Name: "odd[1]*.age"}, {Name: "../db/pg.age"}}}
+	for _, tc := range []struct {
+		glob string
+		want []string
+		ok   bool
+	}{
+		{"tls.age", []string{"tls.age"}, true},
+		{"*.age", []string{"*.age"}, true},
+		{"web/tls.age", []string{"tls.age"}, true},
+		{"web/odd*", []string{`odd\[1]\*.age`}, true},
+		{"db/*", []string{"../db/pg.age"}, true},
+		{"nosuch/*", nil, false},
+	} {
+		got, ok := secretGlobs(root, rf, rules, tc.glob)
+		if ok != tc.ok || !slices.Equal(got, tc.want) {
+			t.Errorf("secretGlobs(%q) = %q, %v; want %q, %v", tc.glob, got, ok, tc.want, tc.ok)
+		}
+	}
+	if m, _ := path.Match(globEscape("odd[1]*.age"), "odd[1]*.age"); !m {
+		t.Error("an escaped name does not match the name")
+	}
+	if m, _ := path.Match(globEscape("odd[1]*.age"), "odd1x.age"); m {
+		t.Error("an escaped name matches another name")
+	}
+}
