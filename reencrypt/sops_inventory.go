@@ -466,28 +466,11 @@ func (si *sopsInventory) readAllConfigs(ctx context.Context) error {
 	if si.explicit != "" {
 		return nil
 	}
-	var ign *gitignore.Matcher
-	if fi, err := os.Stat(filepath.Join(si.root, ".git")); err == nil && fi.IsDir() {
-		ign = gitignore.New(si.root)
-	}
 	var paths []string
-	err := filepath.WalkDir(si.root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if d.IsDir() {
-			if d.Name() == ".git" {
-				return filepath.SkipDir
-			}
-			if ign != nil {
-				if path != si.root && ign.Ignored(path, true) {
-					return filepath.SkipDir
-				}
-				ign.Enter(path)
-			}
-			return nil
-		}
-		if d.Name() == ".sops.yaml" && d.Type().IsRegular() && (ign == nil || !ign.Ignored(path, false)) {
+	// The repo's own walk: not .git, not what git ignores (in a linked
+	// work tree too).
+	err := gitignore.Walk(si.root, func(path string, d fs.DirEntry) error {
+		if d.Name() == ".sops.yaml" && d.Type().IsRegular() {
 			paths = append(paths, path)
 		}
 		return nil
