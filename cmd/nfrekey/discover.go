@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/nfrekey/nfrekey/reencrypt"
+	"github.com/nfrekey/nfrekey/secretsnix"
 )
 
 // repoMarkers are the files whose presence makes a directory the repo root.
@@ -36,6 +38,9 @@ func findRepo(g *globalOptions) (string, error) {
 	for dir := wd; ; {
 		for _, m := range repoMarkers {
 			if _, err := os.Lstat(filepath.Join(dir, m)); err == nil {
+				if m == "secrets.nix" || m == ".sops.yaml" {
+					g.rootFound, g.outerTop = m, outerTop(dir)
+				}
 				return dir, nil
 			}
 		}
@@ -131,4 +136,28 @@ func relPaths(root string, paths []string) []string {
 		}
 	}
 	return out
+}
+
+// outerTop is the nearest directory above dir holding .git or flake.nix,
+// "" if none.
+func outerTop(dir string) string {
+	for d := filepath.Dir(dir); d != filepath.Dir(d); d = filepath.Dir(d) {
+		for _, m := range []string{".git", "flake.nix"} {
+			if _, err := os.Lstat(filepath.Join(d, m)); err == nil {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// hintRepoTop adds to a rules file's "outside the root" error, when the
+// root was found by a secrets.nix below the repo's top (run from a host
+// directory of a multi-rules repo), where the top seems to be.
+func hintRepoTop(g *globalOptions, err error) {
+	var se *secretsnix.Error
+	if g.outerTop == "" || !errors.As(err, &se) || !strings.Contains(se.Msg, "is outside the root") {
+		return
+	}
+	se.Msg += fmt.Sprintf(" (the repo root was taken to be the nearest directory holding %s; the repo's top seems to be %s: run nfrekey there, or give --repo)", g.rootFound, g.outerTop)
 }

@@ -56,6 +56,13 @@ type globalOptions struct {
 	Jobs       int    // 0: one per CPU
 	Eval       string // native or nix: how the rules file is evaluated
 
+	// outerTop, when the repo root was found by its secrets.nix or
+	// .sops.yaml, is the nearest directory above it holding .git or
+	// flake.nix: the repo's real top, if the user ran nfrekey from a host
+	// directory of a multi-rules repo.
+	outerTop  string
+	rootFound string // the marker the root was found by
+
 	// noted are the -v notes already printed: each repo root, rules file
 	// and identity is said once, however often it is looked up.
 	noted map[string]bool
@@ -152,6 +159,7 @@ func execute(ctx context.Context, io *IO, args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	hintRepoTop(g, err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if !ee.silent && ee.err != nil {
