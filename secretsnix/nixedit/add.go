@@ -103,7 +103,10 @@ func Add(req AddRequest) (*Result, error) {
 			}
 		}
 	} else {
-		text, pub, err := bindingText(st, req.Name, key, hostKeyDir(req.RulesFile))
+		text, pub, err := bindingText(st, req.Name, key, hostKeyDir(req.RulesFile), func(d string) bool {
+			_, err := os.Stat(d)
+			return err == nil
+		})
 		if err != nil {
 			return nil, err
 		}
