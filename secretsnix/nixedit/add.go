@@ -14,44 +14,71 @@ import (
 // Add binds req.Name to req.Key and grants it to the groups and secrets
 // asked for, and returns the verified edit.
 func Add(req AddRequest) (*Result, error) {
+	res, alt, err := add(req, -1)
+	// With --secret alone nothing says where the binding goes, and the
+	// site picked may feed a group (users = { ... }; all = attrValues
+	// users): the key would then reach other secrets, or the same one
+	// twice, and the verification refuses. Another site may be a plain
+	// set of names (ArdanaLabs/ci binds hosts in systems = { ... } and
+	// people in users): each is tried, and only a verified edit is kept.
+	for i := 0; err != nil && i < alt.sites; i++ {
+		if i == alt.chosen {
+			continue
+		}
+		if r, _, e := add(req, i); e == nil {
+			return r, nil
+		}
+	}
+	return res, err
+}
+
+// retry tells Add whether another binding site may be tried: how many
+// sites there are, and the one chosen; sites is 0 when the choice was
+// not free or the failure was not the verification's.
+type retry struct{ sites, chosen int }
+
+// add is Add with the binding site forced to sites[force] when force >= 0
+// (and the host is not bound yet, and no --group chooses the site).
+func add(req AddRequest, force int) (*Result, retry, error) {
+	var alt retry
 	if !validName(req.Name) {
-		return nil, fmt.Errorf("host name %q is not a Nix identifier (letters, digits, _, - and ', not starting with a digit)", req.Name)
+		return nil, retry{}, fmt.Errorf("host name %q is not a Nix identifier (letters, digits, _, - and ', not starting with a digit)", req.Name)
 	}
 	key := strings.TrimSpace(req.Key)
 	if !looksKey(key) || canon(key) != key {
-		return nil, fmt.Errorf("key %q is not a canonical public key (\"ssh-ed25519 AAAA...\" or \"age1...\", no comment)", req.Key)
+		return nil, retry{}, fmt.Errorf("key %q is not a canonical public key (\"ssh-ed25519 AAAA...\" or \"age1...\", no comment)", req.Key)
 	}
 	if err := quoteOK(key); err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	if len(req.Groups) == 0 && len(req.Secrets) == 0 {
-		return nil, fmt.Errorf("add-host %s: no --group or --secret: nothing would grant the key", req.Name)
+		return nil, retry{}, fmt.Errorf("add-host %s: no --group or --secret: nothing would grant the key", req.Name)
 	}
 	fs := newFiles(req.Options)
 	rules, err := fs.load(req.RulesFile)
 	if err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	before, err := sn.LoadRules(req.RulesFile, req.Options)
 	if err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	sites, err := findSites(fs, before)
 	if err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	if len(sites) == 0 {
-		return nil, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
+		return nil, retry{}, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
 	}
 	learnRefs(fs, sites)
 	if err := nameFree(rules, sites, req.Name); err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	for _, s := range sites {
 		for i, n := range s.names {
 			if canon(s.texts[i]) == key && n != req.Name {
 				a, _ := s.src.span(s.defs[i])
-				return nil, s.src.errorf(a, "this key is already bound as %s", n)
+				return nil, retry{}, s.src.errorf(a, "this key is already bound as %s", n)
 			}
 		}
 	}
@@ -68,23 +95,33 @@ func Add(req AddRequest) (*Result, error) {
 	for _, g := range req.Groups {
 		t, err := resolveGroup(fs, rules, sites, g)
 		if err != nil {
-			return nil, err
+			return nil, retry{}, err
 		}
 		if t == nil {
-			return nil, fmt.Errorf("%s: no group %s; groups: %s", req.RulesFile, g, groupNames(listGroups(fs, rules, sites)))
+			return nil, retry{}, fmt.Errorf("%s: no group %s; groups: %s", req.RulesFile, g, groupNames(listGroups(fs, rules, sites)))
 		}
 		targets = append(targets, t)
 	}
 	if st == nil {
 		st = chooseSite(sites, targets)
+		if len(targets) == 0 {
+			if force >= 0 && force < len(sites) {
+				st = sites[force]
+			}
+			for i := range sites {
+				if sites[i] == st {
+					alt = retry{sites: len(sites), chosen: i}
+				}
+			}
+		}
 	}
 	if !st.refKnown {
 		a, _ := st.src.span(st.defs[0])
-		return nil, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
+		return nil, retry{}, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
 	}
 	if inFunction(st.src, st.container) {
 		a, _ := st.src.span(st.defs[0])
-		return nil, st.src.errorf(a, "the keys here are inside a function (a NixOS module?); nfrekey does not edit them: add %s = \"%s\"; and its uses by hand", req.Name, key)
+		return nil, retry{}, st.src.errorf(a, "the keys here are inside a function (a NixOS module?); nfrekey does not edit them: add %s = \"%s\"; and its uses by hand", req.Name, key)
 	}
 	ref := st.refTo(req.Name)
 	res := &Result{Before: before}
@@ -95,11 +132,11 @@ func Add(req AddRequest) (*Result, error) {
 		if canon(old) != key {
 			if !req.Replace {
 				a, _ := st.src.span(st.defs[existing])
-				return nil, st.src.errorf(a, "%s is bound to another key (%s); --replace swaps it", req.Name, canon(old))
+				return nil, retry{}, st.src.errorf(a, "%s is bound to another key (%s); --replace swaps it", req.Name, canon(old))
 			}
 			res.OldKey = canon(old)
 			if err := replaceValue(fs, st, existing, key, pubs); err != nil {
-				return nil, err
+				return nil, retry{}, err
 			}
 		}
 	} else {
@@ -108,19 +145,19 @@ func Add(req AddRequest) (*Result, error) {
 			return err == nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, retry{}, err
 		}
 		addBinding(st, text)
 		exportBinding(st, req.Name)
 		if pub != "" {
 			if err := createPub(fs, pub, key, pubs); err != nil {
-				return nil, err
+				return nil, retry{}, err
 			}
 		}
 	}
 	if d := hostKeyDir(req.RulesFile); d != "" && existing < 0 {
 		if err := createPub(fs, filepath.Join(d, req.Name+".pub"), key, pubs); err != nil {
-			return nil, err
+			return nil, retry{}, err
 		}
 	}
 
@@ -143,14 +180,14 @@ func Add(req AddRequest) (*Result, error) {
 			r = st.prefix + req.Name
 		}
 		if err := grantGroup(t, st, r, req.Groups[i]); err != nil {
-			return nil, err
+			return nil, retry{}, err
 		}
 	}
 	matched := map[string]bool{}
 	ents := entries(secretsBody(rules))
 	for _, g := range req.Secrets {
 		if _, err := path.Match(g, ""); err != nil {
-			return nil, fmt.Errorf("--secret %q: %v", g, err)
+			return nil, retry{}, fmt.Errorf("--secret %q: %v", g, err)
 		}
 		n := 0
 		for _, s := range before.Secrets {
@@ -167,17 +204,18 @@ func Add(req AddRequest) (*Result, error) {
 			}
 			e := findEntry(ents, s.Name)
 			if e == nil {
-				return nil, fmt.Errorf("%s: secret %s is not written as an entry nfrekey can edit; add %s to its publicKeys by hand", req.RulesFile, s.Name, ref)
+				return nil, retry{}, fmt.Errorf("%s: secret %s is not written as an entry nfrekey can edit; add %s to its publicKeys by hand", req.RulesFile, s.Name, ref)
 			}
 			grantEntry(rules, e, ref)
 		}
 		if n == 0 {
-			return nil, fmt.Errorf("%s: --secret %s matches no secret", req.RulesFile, g)
+			return nil, retry{}, fmt.Errorf("%s: --secret %s matches no secret", req.RulesFile, g)
 		}
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
+	res, err = finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
 		return checkAdd(b, a, key, res.OldKey, matched, groupKeys)
 	})
+	return res, alt, err
 }
 
 // chooseSite picks where a new host is bound: the site the groups' members
@@ -266,6 +304,19 @@ func grantEntry(rules *source, e *entry, ref string) {
 	if l, ok := unparen(e.keys).(*sn.ListLit); ok {
 		addElem(rules, l, ref)
 		return
+	}
+	// admins ++ [ web1 ]: the chain's last list literal is the entry's
+	// own, so it takes the name, as a group's chain does.
+	for n := unparen(e.keys); ; {
+		b, ok := n.(*sn.Binary)
+		if !ok || b.Op != sn.TConcat {
+			break
+		}
+		if l, ok := unparen(b.R).(*sn.ListLit); ok {
+			addElem(rules, l, ref)
+			return
+		}
+		n = unparen(b.R)
 	}
 	appendConcat(rules, e.keys, ref)
 }
