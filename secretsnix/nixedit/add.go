@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -417,6 +418,10 @@ func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]boo
 		}
 		if len(removed) > 0 {
 			return fmt.Errorf("the edit removes %s from %s", removed[0], name)
+		}
+		if len(added) > 1 && !slices.ContainsFunc(added, func(k string) bool { return k != key }) {
+			// The binding's set also feeds a group the secret uses.
+			return fmt.Errorf("the edit gives %s the key %d times (the set it would be bound in also reaches it through a group, such as attrValues of the set): name a --group, or edit by hand", name, len(added))
 		}
 		if len(added) > 1 || len(added) == 1 && added[0] != key {
 			return fmt.Errorf("the edit adds %s to %s", strings.Join(added, ", "), name)
