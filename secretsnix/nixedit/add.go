@@ -402,7 +402,8 @@ func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]boo
 	if len(b) != len(a) {
 		return fmt.Errorf("the edit changes the set of secrets")
 	}
-	for name, bk := range b {
+	for _, name := range sortedKeys(b) { // sorted: the same refusal on every run
+		bk := b[name]
 		ak, ok := a[name]
 		if !ok {
 			return fmt.Errorf("the edit removes secret %s", name)
