@@ -116,7 +116,13 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 			}
 		}
 	}
-	if !st.refKnown {
+	// A binding the groups take whole (attrValues (import ./keys.nix))
+	// needs no reference to it: the binding is the edit.
+	bindingOnly := len(req.Secrets) == 0 && len(targets) > 0
+	for _, t := range targets {
+		bindingOnly = bindingOnly && t.kind == tSite && t.site == st
+	}
+	if !st.refKnown && !bindingOnly {
 		a, _ := st.src.span(st.defs[0])
 		return nil, retry{}, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
 	}

@@ -135,6 +135,15 @@ func resolveGroup(fs *files, rules *source, sites []*site, name string) (*target
 				break
 			}
 			if fnName(x.Fn) == "attrValues" {
+				// attrValues (import ./keys.nix): the keys file's set.
+				if arg, ok := unparen(x.Arg).(*sn.Apply); ok && importTarget(src, arg) != "" {
+					if s, set, _ := attrsOf(fs, src, arg); set != nil {
+						if st := siteOf(sites, set); st != nil {
+							t.kind, t.site, t.src = tSite, st, s
+							return t, nil
+						}
+					}
+				}
 				if _, argName, ok := refParts(src, unparen(x.Arg)); ok {
 					pre, _, _ := refParts(src, unparen(x.Arg))
 					if st := siteByRef(fs, rules, sites, pre+argName); st != nil {
