@@ -405,8 +405,8 @@ func createPub(fs *files, p, key string, pubs map[string]bool) error {
 // lose the old one where they had it), every --secret match has it, and
 // every other secret that gains it held all the keys of a group asked for.
 func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]bool, groups []map[string]bool) error {
-	if len(b) != len(a) {
-		return fmt.Errorf("the edit changes the set of secrets")
+	if err := sameSecrets(b, a); err != nil {
+		return err
 	}
 	for _, name := range sortedKeys(b) { // sorted: the same refusal on every run
 		bk := b[name]
@@ -598,6 +598,23 @@ func nameFree(rules *source, sites []*site, name string) error {
 		if p, ok := staticPath(d.Path); ok && len(p) > 0 && p[0] == name {
 			a, _ := rules.span(d)
 			return rules.errorf(a, "%s is already bound here, and not to a key nfrekey can edit (a group, a record it cannot place, a computed value): edit it by hand, or choose another host name", name)
+		}
+	}
+	return nil
+}
+
+// sameSecrets refuses an edit after which other secrets are declared:
+// their names are computed from the keys (lovesegfault/nix-config makes
+// hosts/NAME/password.age for every host of its keys file).
+func sameSecrets(b, a map[string]keyset) error {
+	for _, name := range sortedKeys(b) {
+		if _, ok := a[name]; !ok {
+			return fmt.Errorf("the edit removes secret %s", name)
+		}
+	}
+	for _, name := range sortedKeys(a) {
+		if _, ok := b[name]; !ok {
+			return fmt.Errorf("the edit declares a new secret %s (its name is computed from the keys): make this change by hand", name)
 		}
 	}
 	return nil
