@@ -101,6 +101,7 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 		if t == nil {
 			return nil, retry{}, fmt.Errorf("%s: no group %s; groups: %s", req.RulesFile, g, groupNames(listGroups(fs, rules, sites)))
 		}
+		t.via = wholeSites(fs, rules, sites, t)
 		targets = append(targets, t)
 	}
 	if st == nil {
@@ -226,13 +227,16 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 }
 
 // chooseSite picks where a new host is bound: the site the groups' members
-// are bound in, else the one with the most keys (the last, on a tie).
+// are bound in, the one with the most keys among equals (the last, on a tie).
 func chooseSite(sites []*site, targets []*target) *site {
 	votes := map[*site]int{}
 	for _, t := range targets {
 		if t.kind == tSite {
 			votes[t.site] += 1000
 			continue
+		}
+		for _, st := range t.via {
+			votes[st] += 1000
 		}
 		walk(t.node, nil, func(n, _ sn.Node) {
 			pre, name, ok := refParts(t.src, n)
@@ -248,7 +252,7 @@ func chooseSite(sites []*site, targets []*target) *site {
 	}
 	best := sites[len(sites)-1]
 	for _, st := range sites {
-		if votes[st] > votes[best] || votes[st] == votes[best] && votes[st] == 0 && len(st.defs) > len(best.defs) {
+		if votes[st] > votes[best] || votes[st] == votes[best] && len(st.defs) > len(best.defs) {
 			best = st
 		}
 	}
@@ -285,6 +289,9 @@ func grantGroup(t *target, st *site, ref, name string) error {
 		}
 		addElem(t.src, l, ref)
 	case tConcat:
+		if slices.Contains(t.via, st) {
+			return nil // the binding reaches the chain
+		}
 		// Extend the chain's last list literal, else append one.
 		var last *sn.ListLit
 		walk(t.node, nil, func(n, parent sn.Node) {

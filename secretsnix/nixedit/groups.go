@@ -23,6 +23,7 @@ type target struct {
 	node sn.Node
 	site *site
 	def  *sn.AttrDef
+	via  []*site // tConcat: the key sets the chain takes whole (see wholeSites)
 }
 
 // lookup finds the value of a dotted name among bindings, descending
@@ -321,4 +322,33 @@ func looksKeyNode(src *source, v sn.Node) bool {
 	}
 	a, e := src.span(unparen(v))
 	return looksKey(strings.Trim(string(src.src[a:e]), "\"'"))
+}
+
+// wholeSites are the key sets a ++ chain of the rules file takes whole
+// (allSystems ++ allUsers, with allSystems = attrValues systems, as in
+// AlexWright1324/nixos-configuration): binding the host in one of them
+// already adds it to the chain, so the chain itself is not edited.
+func wholeSites(fs *files, rules *source, sites []*site, t *target) []*site {
+	if t.kind != tConcat || t.src != rules {
+		return nil
+	}
+	var out []*site
+	var visit func(n sn.Node)
+	visit = func(n sn.Node) {
+		n = unparen(n)
+		if b, ok := n.(*sn.Binary); ok && b.Op == sn.TConcat {
+			visit(b.L)
+			visit(b.R)
+			return
+		}
+		pre, name, ok := refParts(rules, n)
+		if !ok {
+			return
+		}
+		if g, err := resolveGroup(fs, rules, sites, pre+name); err == nil && g != nil && g.kind == tSite {
+			out = append(out, g.site)
+		}
+	}
+	visit(t.node)
+	return out
 }
