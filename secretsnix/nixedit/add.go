@@ -212,7 +212,7 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 			}
 			e := findEntry(ents, s.Name)
 			if e == nil {
-				return nil, retry{}, fmt.Errorf("%s: secret %s is not written as an entry nfrekey can edit; add %s to its publicKeys by hand", req.RulesFile, s.Name, ref)
+				return nil, retry{}, fmt.Errorf("%s: secret %s is not written as an entry nfrekey can edit; add %s to its publicKeys by hand", req.RulesFile, s.Name, handRef(ref, req.Name))
 			}
 			grantEntry(rules, e, ref)
 		}
@@ -625,4 +625,17 @@ func sameSecrets(b, a map[string]keyset) error {
 		}
 	}
 	return nil
+}
+
+// handRef is how a refusal names the reference to add by hand: the
+// reference itself when it reads as one (web3, hosts.web3), else the
+// host's key, rather than an expression such as (import (dir + "/${i}/")).web3
+// that the rules file reaches its keys through.
+func handRef(ref, name string) string {
+	for _, part := range strings.Split(ref, ".") {
+		if !validName(part) {
+			return name + "'s key"
+		}
+	}
+	return ref
 }
