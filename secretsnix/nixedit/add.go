@@ -21,9 +21,12 @@ func Add(req AddRequest) (*Result, error) {
 	// users): the key would then reach other secrets, or the same one
 	// twice, and the verification refuses. Another site may be a plain
 	// set of names (ArdanaLabs/ci binds hosts in systems = { ... } and
-	// people in users): each is tried, and only a verified edit is kept.
+	// people in users, one key each): each is tried, and only a verified
+	// edit is kept.
+	// Only sets as large as the one chosen are tried: a smaller one is
+	// not where the hosts are (keys.nix's people beside its hosts set).
 	for i := 0; err != nil && i < alt.sites; i++ {
-		if i == alt.chosen {
+		if i == alt.chosen || alt.size[i] != alt.size[alt.chosen] {
 			continue
 		}
 		if r, _, e := add(req, i); e == nil {
@@ -36,7 +39,10 @@ func Add(req AddRequest) (*Result, error) {
 // retry tells Add whether another binding site may be tried: how many
 // sites there are, and the one chosen; sites is 0 when the choice was
 // not free or the failure was not the verification's.
-type retry struct{ sites, chosen int }
+type retry struct {
+	sites, chosen int
+	size          []int // each site's number of keys
+}
 
 // add is Add with the binding site forced to sites[force] when force >= 0
 // (and the host is not bound yet, and no --group chooses the site).
@@ -111,8 +117,9 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 				st = sites[force]
 			}
 			for i := range sites {
+				alt.size = append(alt.size, len(sites[i].defs))
 				if sites[i] == st {
-					alt = retry{sites: len(sites), chosen: i}
+					alt.sites, alt.chosen = len(sites), i
 				}
 			}
 		}
@@ -318,19 +325,6 @@ func grantEntry(rules *source, e *entry, ref string) {
 	if l, ok := unparen(e.keys).(*sn.ListLit); ok {
 		addElem(rules, l, ref)
 		return
-	}
-	// admins ++ [ web1 ]: the chain's last list literal is the entry's
-	// own, so it takes the name, as a group's chain does.
-	for n := unparen(e.keys); ; {
-		b, ok := n.(*sn.Binary)
-		if !ok || b.Op != sn.TConcat {
-			break
-		}
-		if l, ok := unparen(b.R).(*sn.ListLit); ok {
-			addElem(rules, l, ref)
-			return
-		}
-		n = unparen(b.R)
 	}
 	appendConcat(rules, e.keys, ref)
 }
