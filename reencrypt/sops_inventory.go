@@ -261,6 +261,13 @@ func loadCandidate(abs string) candidate {
 	if lerr != nil && isPlainParse(abs, data) {
 		return candidate{skip: true} // a plain document that only mentions sops
 	}
+	// Any other file (binary to sops: .nix, .md, .sh...) is a candidate
+	// as soon as it says "sops" in quotes, as sops-nix modules do
+	// (filterAttrs (n: _: n != "sops") ...): one that is not even the
+	// JSON of a binary sops file is not a broken sops file.
+	if lerr != nil && sopsfile.FormatForPath(abs) == sopsfile.FormatBinary && !sopsfile.Sniff(abs, data) {
+		return candidate{skip: true}
+	}
 	return candidate{data: data, f: f, err: lerr}
 }
 

@@ -124,6 +124,12 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 		if target == defList || edited[target] {
 			continue
 		}
+		if age.Kind == yaml.AliasNode && target.Kind == yaml.ScalarNode {
+			// age: *kazuki, one host's own key: the only text to extend
+			// is that key's definition (15cm/nixfiles gives each host's
+			// files to the host alone this way).
+			return nil, c.errAt(age, "creation rule %d's age is the single key *%s, not a list: extending it would change %s's own key; write the rule's age as a list by hand", i, age.Value, age.Value)
+		}
 		if others := c.othersSharing(target, chosen); len(others) > 0 && !viaAnchor[target] {
 			return nil, c.errAt(age, "creation rule %d's age list is shared with rules %v; changing it grants them too: name the list with --group %s to mean that", i, others, sharedName(target))
 		}

@@ -18,6 +18,13 @@ func (c *Config) RemoveHost(name string) (*Result, error) {
 	vals := map[string]bool{}
 	def := c.keyDef(name)
 	if def != nil {
+		// A PGP fingerprint (or a kms ARN) anchored beside the hosts is
+		// a person's key, typically: its removal is not a host's, and
+		// the verification only knows how age recipients go away, so
+		// it is refused here by name rather than by a mismatch later.
+		if !strings.HasPrefix(def.Value, "age1") && !strings.HasPrefix(def.Value, "ssh-") {
+			return nil, c.errAt(def.node, "&%s is not an age or SSH recipient (%q: a PGP fingerprint?); remove-host removes hosts' age keys only: remove it by hand", name, def.Value)
+		}
 		vals[def.Value] = true
 	}
 	for _, r := range c.Rules {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,34 +15,67 @@ import (
 // Add binds req.Name to req.Key and grants it to the groups and secrets
 // asked for, and returns the verified edit.
 func Add(req AddRequest) (*Result, error) {
+	res, alt, err := add(req, -1)
+	// With --secret alone nothing says where the binding goes, and the
+	// site picked may feed a group (users = { ... }; all = attrValues
+	// users): the key would then reach other secrets, or the same one
+	// twice, and the verification refuses. Another site may be a plain
+	// set of names (ArdanaLabs/ci binds hosts in systems = { ... } and
+	// people in users, one key each): each is tried, and only a verified
+	// edit is kept.
+	// Only sets as large as the one chosen are tried: a smaller one is
+	// not where the hosts are (keys.nix's people beside its hosts set).
+	for i := 0; err != nil && i < alt.sites; i++ {
+		if i == alt.chosen || alt.size[i] != alt.size[alt.chosen] {
+			continue
+		}
+		if r, _, e := add(req, i); e == nil {
+			return r, nil
+		}
+	}
+	return res, err
+}
+
+// retry tells Add whether another binding site may be tried: how many
+// sites there are, and the one chosen; sites is 0 when the choice was
+// not free or the failure was not the verification's.
+type retry struct {
+	sites, chosen int
+	size          []int // each site's number of keys
+}
+
+// add is Add with the binding site forced to sites[force] when force >= 0
+// (and the host is not bound yet, and no --group chooses the site).
+func add(req AddRequest, force int) (*Result, retry, error) {
+	var alt retry
 	if !validName(req.Name) {
-		return nil, fmt.Errorf("host name %q is not a Nix identifier (letters, digits, _, - and ', not starting with a digit)", req.Name)
+		return nil, retry{}, fmt.Errorf("host name %q is not a Nix identifier (letters, digits, _, - and ', not starting with a digit)", req.Name)
 	}
 	key := strings.TrimSpace(req.Key)
 	if !looksKey(key) || canon(key) != key {
-		return nil, fmt.Errorf("key %q is not a canonical public key (\"ssh-ed25519 AAAA...\" or \"age1...\", no comment)", req.Key)
+		return nil, retry{}, fmt.Errorf("key %q is not a canonical public key (\"ssh-ed25519 AAAA...\" or \"age1...\", no comment)", req.Key)
 	}
 	if err := quoteOK(key); err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	if len(req.Groups) == 0 && len(req.Secrets) == 0 {
-		return nil, fmt.Errorf("add-host %s: no --group or --secret: nothing would grant the key", req.Name)
+		return nil, retry{}, fmt.Errorf("add-host %s: no --group or --secret: nothing would grant the key", req.Name)
 	}
 	fs := newFiles(req.Options)
 	rules, err := fs.load(req.RulesFile)
 	if err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	before, err := sn.LoadRules(req.RulesFile, req.Options)
 	if err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	sites, err := findSites(fs, before)
 	if err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	if len(sites) == 0 {
-		return nil, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
+		return nil, retry{}, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
 	}
 	// NAME bound to a lone record is that record's key: the same key
 	// is nothing to do, another one needs --replace, as for any binding.
@@ -54,13 +88,13 @@ func Add(req AddRequest) (*Result, error) {
 	}
 	learnRefs(fs, sites)
 	if err := nameFree(rules, sites, req.Name); err != nil {
-		return nil, err
+		return nil, retry{}, err
 	}
 	for _, s := range sites {
 		for i, n := range s.names {
 			if canon(s.texts[i]) == key && n != req.Name {
 				a, _ := s.src.span(s.defs[i])
-				return nil, s.src.errorf(a, "this key is already bound as %s", n)
+				return nil, retry{}, s.src.errorf(a, "this key is already bound as %s", n)
 			}
 		}
 	}
@@ -77,23 +111,41 @@ func Add(req AddRequest) (*Result, error) {
 	for _, g := range req.Groups {
 		t, err := resolveGroup(fs, rules, sites, g)
 		if err != nil {
-			return nil, err
+			return nil, retry{}, err
 		}
 		if t == nil {
-			return nil, fmt.Errorf("%s: no group %s; groups: %s", req.RulesFile, g, groupNames(listGroups(fs, rules, sites)))
+			return nil, retry{}, fmt.Errorf("%s: no group %s; groups: %s", req.RulesFile, g, groupNames(listGroups(fs, rules, sites)))
 		}
+		t.via = wholeSites(fs, rules, sites, t)
 		targets = append(targets, t)
 	}
 	if st == nil {
 		st = chooseSite(sites, targets)
+		if len(targets) == 0 {
+			if force >= 0 && force < len(sites) {
+				st = sites[force]
+			}
+			for i := range sites {
+				alt.size = append(alt.size, len(sites[i].defs))
+				if sites[i] == st {
+					alt.sites, alt.chosen = len(sites), i
+				}
+			}
+		}
 	}
-	if !st.refKnown {
+	// A binding the groups take whole (attrValues (import ./keys.nix))
+	// needs no reference to it: the binding is the edit.
+	bindingOnly := len(req.Secrets) == 0 && len(targets) > 0
+	for _, t := range targets {
+		bindingOnly = bindingOnly && t.kind == tSite && t.site == st
+	}
+	if !st.refKnown && !bindingOnly {
 		a, _ := st.src.span(st.defs[0])
-		return nil, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
+		return nil, retry{}, st.src.errorf(a, "cannot tell how the rules file refers to the keys bound here; add %s = \"%s\"; here and use it by hand", req.Name, key)
 	}
 	if inFunction(st.src, st.container) {
 		a, _ := st.src.span(st.defs[0])
-		return nil, st.src.errorf(a, "the keys here are inside a function (a NixOS module?); nfrekey does not edit them: add %s = \"%s\"; and its uses by hand", req.Name, key)
+		return nil, retry{}, st.src.errorf(a, "the keys here are inside a function (a NixOS module?); nfrekey does not edit them: add %s = \"%s\"; and its uses by hand", req.Name, key)
 	}
 	ref := st.refTo(req.Name)
 	res := &Result{Before: before}
@@ -104,29 +156,32 @@ func Add(req AddRequest) (*Result, error) {
 		if canon(old) != key {
 			if !req.Replace {
 				a, _ := st.src.span(st.defs[existing])
-				return nil, st.src.errorf(a, "%s is bound to another key (%s); --replace swaps it", req.Name, canon(old))
+				return nil, retry{}, st.src.errorf(a, "%s is bound to another key (%s); --replace swaps it", req.Name, canon(old))
 			}
 			res.OldKey = canon(old)
 			if err := replaceValue(fs, st, existing, key, pubs); err != nil {
-				return nil, err
+				return nil, retry{}, err
 			}
 		}
 	} else {
-		text, pub, err := bindingText(st, req.Name, key, hostKeyDir(req.RulesFile))
+		text, pub, err := bindingText(st, req.Name, key, hostKeyDir(req.RulesFile), func(d string) bool {
+			_, err := os.Stat(d)
+			return err == nil
+		})
 		if err != nil {
-			return nil, err
+			return nil, retry{}, err
 		}
 		addBinding(st, text)
 		exportBinding(st, req.Name)
 		if pub != "" {
 			if err := createPub(fs, pub, key, pubs); err != nil {
-				return nil, err
+				return nil, retry{}, err
 			}
 		}
 	}
 	if d := hostKeyDir(req.RulesFile); d != "" && existing < 0 {
 		if err := createPub(fs, filepath.Join(d, req.Name+".pub"), key, pubs); err != nil {
-			return nil, err
+			return nil, retry{}, err
 		}
 	}
 
@@ -149,14 +204,14 @@ func Add(req AddRequest) (*Result, error) {
 			r = st.prefix + req.Name
 		}
 		if err := grantGroup(t, st, r, req.Groups[i]); err != nil {
-			return nil, err
+			return nil, retry{}, err
 		}
 	}
 	matched := map[string]bool{}
 	ents := entries(secretsBody(rules))
 	for _, g := range req.Secrets {
 		if _, err := path.Match(g, ""); err != nil {
-			return nil, fmt.Errorf("--secret %q: %v", g, err)
+			return nil, retry{}, fmt.Errorf("--secret %q: %v", g, err)
 		}
 		n := 0
 		for _, s := range before.Secrets {
@@ -173,27 +228,31 @@ func Add(req AddRequest) (*Result, error) {
 			}
 			e := findEntry(ents, s.Name)
 			if e == nil {
-				return nil, fmt.Errorf("%s: secret %s is not written as an entry nfrekey can edit; add %s to its publicKeys by hand", req.RulesFile, s.Name, ref)
+				return nil, retry{}, fmt.Errorf("%s: secret %s is not written as an entry nfrekey can edit; add %s to its publicKeys by hand", req.RulesFile, s.Name, handRef(ref, req.Name))
 			}
 			grantEntry(rules, e, ref)
 		}
 		if n == 0 {
-			return nil, fmt.Errorf("%s: --secret %s matches no secret", req.RulesFile, g)
+			return nil, retry{}, fmt.Errorf("%s: --secret %s matches no secret", req.RulesFile, g)
 		}
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
+	res, err = finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
 		return checkAdd(b, a, key, res.OldKey, matched, groupKeys)
 	})
+	return res, alt, err
 }
 
 // chooseSite picks where a new host is bound: the site the groups' members
-// are bound in, else the one with the most keys (the last, on a tie).
+// are bound in, the one with the most keys among equals (the last, on a tie).
 func chooseSite(sites []*site, targets []*target) *site {
 	votes := map[*site]int{}
 	for _, t := range targets {
 		if t.kind == tSite {
 			votes[t.site] += 1000
 			continue
+		}
+		for _, st := range t.via {
+			votes[st] += 1000
 		}
 		walk(t.node, nil, func(n, _ sn.Node) {
 			pre, name, ok := refParts(t.src, n)
@@ -209,7 +268,7 @@ func chooseSite(sites []*site, targets []*target) *site {
 	}
 	best := sites[len(sites)-1]
 	for _, st := range sites {
-		if votes[st] > votes[best] || votes[st] == votes[best] && votes[st] == 0 && len(st.defs) > len(best.defs) {
+		if votes[st] > votes[best] || votes[st] == votes[best] && len(st.defs) > len(best.defs) {
 			best = st
 		}
 	}
@@ -246,6 +305,9 @@ func grantGroup(t *target, st *site, ref, name string) error {
 		}
 		addElem(t.src, l, ref)
 	case tConcat:
+		if slices.Contains(t.via, st) {
+			return nil // the binding reaches the chain
+		}
 		// Extend the chain's last list literal, else append one.
 		var last *sn.ListLit
 		walk(t.node, nil, func(n, parent sn.Node) {
@@ -353,10 +415,11 @@ func createPub(fs *files, p, key string, pubs map[string]bool) error {
 // lose the old one where they had it), every --secret match has it, and
 // every other secret that gains it held all the keys of a group asked for.
 func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]bool, groups []map[string]bool) error {
-	if len(b) != len(a) {
-		return fmt.Errorf("the edit changes the set of secrets")
+	if err := sameSecrets(b, a); err != nil {
+		return err
 	}
-	for name, bk := range b {
+	for _, name := range sortedKeys(b) { // sorted: the same refusal on every run
+		bk := b[name]
 		ak, ok := a[name]
 		if !ok {
 			return fmt.Errorf("the edit removes secret %s", name)
@@ -372,6 +435,10 @@ func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]boo
 		}
 		if len(removed) > 0 {
 			return fmt.Errorf("the edit removes %s from %s", removed[0], name)
+		}
+		if len(added) > 1 && !slices.ContainsFunc(added, func(k string) bool { return k != key }) {
+			// The binding's set also feeds a group the secret uses.
+			return fmt.Errorf("the edit gives %s the key %d times (the set it would be bound in also reaches it through a group, such as attrValues of the set): name a --group, or edit by hand", name, len(added))
 		}
 		if len(added) > 1 || len(added) == 1 && added[0] != key {
 			return fmt.Errorf("the edit adds %s to %s", strings.Join(added, ", "), name)
@@ -544,4 +611,34 @@ func nameFree(rules *source, sites []*site, name string) error {
 		}
 	}
 	return nil
+}
+
+// sameSecrets refuses an edit after which other secrets are declared:
+// their names are computed from the keys (lovesegfault/nix-config makes
+// hosts/NAME/password.age for every host of its keys file).
+func sameSecrets(b, a map[string]keyset) error {
+	for _, name := range sortedKeys(b) {
+		if _, ok := a[name]; !ok {
+			return fmt.Errorf("the edit removes secret %s", name)
+		}
+	}
+	for _, name := range sortedKeys(a) {
+		if _, ok := b[name]; !ok {
+			return fmt.Errorf("the edit declares a new secret %s (its name is computed from the keys): make this change by hand", name)
+		}
+	}
+	return nil
+}
+
+// handRef is how a refusal names the reference to add by hand: the
+// reference itself when it reads as one (web3, hosts.web3), else the
+// host's key, rather than an expression such as (import (dir + "/${i}/")).web3
+// that the rules file reaches its keys through.
+func handRef(ref, name string) string {
+	for _, part := range strings.Split(ref, ".") {
+		if !validName(part) {
+			return name + "'s key"
+		}
+	}
+	return ref
 }

@@ -23,6 +23,7 @@ type target struct {
 	node sn.Node
 	site *site
 	def  *sn.AttrDef
+	via  []*site // tConcat: the key sets the chain takes whole (see wholeSites)
 }
 
 // lookup finds the value of a dotted name among bindings, descending
@@ -135,6 +136,15 @@ func resolveGroup(fs *files, rules *source, sites []*site, name string) (*target
 				break
 			}
 			if fnName(x.Fn) == "attrValues" {
+				// attrValues (import ./keys.nix): the keys file's set.
+				if arg, ok := unparen(x.Arg).(*sn.Apply); ok && importTarget(src, arg) != "" {
+					if s, set, _ := attrsOf(fs, src, arg); set != nil {
+						if st := siteOf(sites, set); st != nil {
+							t.kind, t.site, t.src = tSite, st, s
+							return t, nil
+						}
+					}
+				}
 				if _, argName, ok := refParts(src, unparen(x.Arg)); ok {
 					pre, _, _ := refParts(src, unparen(x.Arg))
 					if st := siteByRef(fs, rules, sites, pre+argName); st != nil {
@@ -312,4 +322,33 @@ func looksKeyNode(src *source, v sn.Node) bool {
 	}
 	a, e := src.span(unparen(v))
 	return looksKey(strings.Trim(string(src.src[a:e]), "\"'"))
+}
+
+// wholeSites are the key sets a ++ chain of the rules file takes whole
+// (allSystems ++ allUsers, with allSystems = attrValues systems, as in
+// AlexWright1324/nixos-configuration): binding the host in one of them
+// already adds it to the chain, so the chain itself is not edited.
+func wholeSites(fs *files, rules *source, sites []*site, t *target) []*site {
+	if t.kind != tConcat || t.src != rules {
+		return nil
+	}
+	var out []*site
+	var visit func(n sn.Node)
+	visit = func(n sn.Node) {
+		n = unparen(n)
+		if b, ok := n.(*sn.Binary); ok && b.Op == sn.TConcat {
+			visit(b.L)
+			visit(b.R)
+			return
+		}
+		pre, name, ok := refParts(rules, n)
+		if !ok {
+			return
+		}
+		if g, err := resolveGroup(fs, rules, sites, pre+name); err == nil && g != nil && g.kind == tSite {
+			out = append(out, g.site)
+		}
+	}
+	visit(t.node)
+	return out
 }

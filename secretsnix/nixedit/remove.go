@@ -58,7 +58,8 @@ func Remove(req RemoveRequest) (*Result, error) {
 		return nil, err
 	}
 	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
-		for name, bk := range b {
+		for _, name := range sortedKeys(b) {
+			bk := b[name]
 			added, removed := diff(bk, a[name])
 			if len(added) > 0 {
 				return fmt.Errorf("the edit adds %s to %s", added[0], name)

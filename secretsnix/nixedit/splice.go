@@ -42,8 +42,9 @@ func modelBinding(st *site, keyDir string) int {
 
 // bindingText is the new binding in the style of the site's model one (modelBinding):
 // its indentation, dotted prefix, spacing around '=', string quoting, or
-// its readFile of a .pub file (then pub is the file to create).
-func bindingText(st *site, name, key, keyDir string) (text string, pub string, err error) {
+// its readFile of a .pub file (then pub is the file to create), or a string
+// literal where that .pub layout cannot be followed (see mirrorPub).
+func bindingText(st *site, name, key, keyDir string, dirExists func(string) bool) (text string, pub string, err error) {
 	src := st.src
 	model := modelBinding(st, keyDir)
 	last := st.defs[model]
@@ -89,17 +90,24 @@ func bindingText(st *site, name, key, keyDir string) (text string, pub string, e
 		}
 		pa, pe := src.span(p)
 		lit := src.src[pa:pe]
-		base := filepath.Base(lit)
-		if base != lastName+".pub" {
-			return "", "", src.errorf(pa, "the .pub file of %s is not named %s.pub; add %s's key file and binding by hand", lastName, lastName, name)
+		newLit, newPub, ok := mirrorPub(lit, p.Parts[0].Lit, lastName, name)
+		if ok {
+			if !filepath.IsAbs(newPub) {
+				newPub = filepath.Join(filepath.Dir(src.path), newPub)
+			}
+			ok = dirExists(filepath.Dir(newPub))
 		}
-		newLit := lit[:len(lit)-len(base)] + name + ".pub"
+		if !ok {
+			// The .pub layout cannot be followed for NAME (its file is
+			// not named after the host, or the host's own directory does
+			// not exist yet: nfrekey creates files, not directories): a
+			// string literal beside the others is a valid binding too,
+			// and the re-evaluation checks it like any other.
+			value = `"` + key + `"`
+			break
+		}
 		value = src.src[va:pa] + newLit + src.src[pe:ve]
-		pub = p.Parts[0].Lit
-		pub = filepath.Join(filepath.Dir(pub), name+".pub")
-		if !filepath.IsAbs(pub) {
-			pub = filepath.Join(filepath.Dir(src.path), pub)
-		}
+		pub = newPub
 	}
 	return st.prefix + name + assign + value + tail, pub, nil
 }
@@ -223,4 +231,41 @@ func recordField(d *sn.AttrDef, field string) *sn.AttrDef {
 		}
 	}
 	return nil
+}
+
+// mirrorPub rewrites the path of the model binding's .pub file (lit as
+// written, file as the path it denotes) for host name: the file named
+// after the model host (keys/web1.pub -> keys/web3.pub), else the one
+// directory named after it (hosts/web1/ssh_host_ed25519_key.pub ->
+// hosts/web3/ssh_host_ed25519_key.pub, the layout of per-host
+// directories). ok is false when neither names the host exactly once.
+func mirrorPub(lit, file, model, name string) (newLit, newFile string, ok bool) {
+	swap := func(p string) (string, bool) {
+		parts := strings.Split(p, "/")
+		if parts[len(parts)-1] == model+".pub" {
+			parts[len(parts)-1] = name + ".pub"
+			return strings.Join(parts, "/"), true
+		}
+		at := -1
+		for i, c := range parts[:len(parts)-1] {
+			if c == model {
+				if at >= 0 {
+					return "", false
+				}
+				at = i
+			}
+		}
+		if at < 0 {
+			return "", false
+		}
+		parts[at] = name
+		return strings.Join(parts, "/"), true
+	}
+	if newLit, ok = swap(lit); !ok {
+		return "", "", false
+	}
+	if newFile, ok = swap(file); !ok {
+		return "", "", false
+	}
+	return newLit, newFile, true
 }

@@ -1,7 +1,10 @@
 package nixedit
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -57,7 +60,7 @@ func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check fun
 				}
 			}
 		}
-		return nil, fmt.Errorf("the edited rules do not evaluate (not written): %w", err)
+		return nil, evalRefusal(fs, res.Edits, err)
 	}
 	b, a := keySets(res.Before), keySets(after)
 	if err := check(b, a); err != nil {
@@ -96,4 +99,60 @@ func generated(src string) bool {
 	}
 	head = strings.ToLower(head)
 	return strings.Contains(head, "do not edit") || strings.Contains(head, "@generated")
+}
+
+// evalRefusal reports a planned edit that does not evaluate (a name the
+// edit uses is not in scope where it put it, say). The evaluator's
+// position is in edited text nobody sees, and the CLI prints a positioned
+// error bare: so the error is placed where the file on disk was to
+// change, and says it is about the planned edit.
+func evalRefusal(fs *files, edits []Edit, err error) error {
+	var se *sn.Error
+	if errors.As(err, &se) {
+		for _, s := range fs.order {
+			if len(s.edits) == 0 || filepath.Clean(se.File) != s.path && se.File != s.name {
+				continue
+			}
+			for _, e := range edits {
+				if e.Path != s.path || e.New == nil {
+					continue
+				}
+				off := oldOffset(s.edits, offsetAt(string(e.New), se.Line, se.Col))
+				return s.errorf(off, "the edit planned here does not evaluate (%s), so nothing is written: make this change by hand", se.Msg)
+			}
+		}
+	}
+	return fmt.Errorf("the edited rules do not evaluate (not written): %w", err)
+}
+
+// offsetAt is the byte offset of 1-based line and column in text.
+func offsetAt(text string, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return len(text)
+		}
+		off += i + 1
+	}
+	return min(off+max(col-1, 0), len(text))
+}
+
+// oldOffset maps an offset of the edited text back to the original: an
+// offset inside inserted text maps to where it was inserted.
+func oldOffset(edits []textedit.Edit, off int) int {
+	es := slices.Clone(edits)
+	slices.SortStableFunc(es, func(a, b textedit.Edit) int { return a.Off - b.Off })
+	delta := 0
+	for _, e := range es {
+		start := e.Off + delta
+		if off < start {
+			break
+		}
+		if off < start+len(e.New) {
+			return e.Off
+		}
+		delta += len(e.New) - (e.End - e.Off)
+	}
+	return off - delta
 }

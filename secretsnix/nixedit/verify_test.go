@@ -125,3 +125,15 @@ func TestValidName(t *testing.T) {
 		}
 	}
 }
+
+func TestHandRef(t *testing.T) {
+	for _, c := range []struct{ ref, want string }{
+		{"web3", "web3"},
+		{"hosts.web3", "hosts.web3"},
+		{`(import (directory + "/${i}/")).web3`, "web3's key"},
+	} {
+		if got := handRef(c.ref, "web3"); got != c.want {
+			t.Errorf("handRef(%q) = %q, want %q", c.ref, got, c.want)
+		}
+	}
+}
