@@ -154,6 +154,11 @@ func renderHostChange(io *IO, g *globalOptions, cmd string, res *reencrypt.HostR
 	} else if !g.Quiet {
 		renderHostText(io, cmd, res, dry)
 	}
+	if cmd == "add-host" && !res.Unchanged && len(res.Affected) == 0 {
+		// Bound, and in a list no secret uses (yet): not an error, but
+		// rarely what was meant by --group.
+		fmt.Fprintf(io.Err, "nfrekey: warning: no secret lists %s's key after this edit: it can read nothing yet (is the group used by a secret?)\n", res.Name)
+	}
 	if cmd == "remove-host" && res.Committed && len(res.Affected) > 0 {
 		fmt.Fprintf(io.Err, "nfrekey: %s could read %s; git history keeps their old ciphertexts: rotate these values\n",
 			res.Name, strings.Join(res.Affected, ", "))
