@@ -1,6 +1,7 @@
 package reencrypt
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,7 +30,9 @@ type SkippedRules struct {
 // hosts/secrets.nix ...): every file named secrets.nix, not in .git nor
 // ignored by git, whose value is an attribute set of { publicKeys = [...]; }
 // entries. Sorted; the others are returned as skipped, with the reason.
-func FindRulesFiles(repoRoot string) (found []string, skipped []SkippedRules, err error) {
+// With useNix, a candidate using what the native evaluator refuses is
+// evaluated by nix-instantiate (--eval=nix), as a named rules file would be.
+func FindRulesFiles(repoRoot string, useNix bool) (found []string, skipped []SkippedRules, err error) {
 	root, err := filepath.Abs(repoRoot)
 	if err != nil {
 		return nil, nil, err
@@ -48,6 +51,10 @@ func FindRulesFiles(repoRoot string) (found []string, skipped []SkippedRules, er
 			return nil
 		}
 		rules, lerr := secretsnix.LoadRules(p, secretsnix.Options{Root: root})
+		var se *secretsnix.Error
+		if useNix && errors.As(lerr, &se) && se.Unsupported {
+			rules, lerr = secretsnix.LoadRules(p, secretsnix.Options{Root: root, UseNix: true})
+		}
 		switch {
 		case lerr != nil:
 			skipped = append(skipped, SkippedRules{Path: p, Reason: lerr.Error(), Broken: broken(p, root)})

@@ -14,6 +14,9 @@ type Error struct {
 	Line int // 1-based
 	Col  int // 1-based, in bytes
 	Msg  string
+	// Unsupported: the construct is outside the native subset (a refused
+	// builtin, <nixpkgs>...): nix-instantiate (--eval=nix) may evaluate it.
+	Unsupported bool
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }

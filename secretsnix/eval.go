@@ -67,7 +67,9 @@ func (ev *evaluator) where(pos int) string {
 }
 
 func (ev *evaluator) unsupported(pos int, what string) *Error {
-	return ev.errorf(pos, "%s is not supported%s", what, subsetHint)
+	e := ev.errorf(pos, "%s is not supported%s", what, subsetHint)
+	e.Unsupported = true
+	return e
 }
 
 // loadFile parses and resolves a file, giving its nodes positions of

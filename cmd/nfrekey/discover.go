@@ -91,7 +91,7 @@ func findRules(g *globalOptions, repo string) ([]string, error) {
 			return []string{p}, nil
 		}
 	}
-	found, skipped, err := reencrypt.FindRulesFiles(repo)
+	found, skipped, err := reencrypt.FindRulesFiles(repo, g.useNix())
 	if err != nil {
 		return nil, err
 	}
