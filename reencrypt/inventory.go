@@ -62,7 +62,18 @@ type Secret struct {
 	Rules string
 	Keys  []DeclaredKey
 
+	// Threshold, for a sops file of several key groups, is set when its
+	// shamir_threshold is not the one its creation rule asks for (the
+	// file is then stale even with the right recipients).
+	Threshold *ThresholdChange
+
 	sops *sopsSecret
+}
+
+// ThresholdChange is a sops file's shamir_threshold against its rule's,
+// both as sops applies them (absent: all groups).
+type ThresholdChange struct {
+	File, Rule int
 }
 
 // DeclaredKey is one declared recipient, as ls shows it.

@@ -402,8 +402,16 @@ func (si *sopsInventory) judge(abs string, c candidate, matched map[string]map[i
 			}
 		}
 	}
+	if n := len(f.Groups); n > 1 && len(ss.want) == n {
+		// With the same groups, a new threshold re-splits the data key
+		// among them (rekey does it, as sops updatekeys would).
+		have, want := sopsfile.EffectiveThreshold(f.Threshold, n), sopsfile.EffectiveThreshold(ss.threshold, n)
+		if have != want {
+			row.Threshold = &ThresholdChange{File: have, Rule: want}
+		}
+	}
 	row.Status = StatusOK
-	if len(row.Add) > 0 || len(row.Remove) > 0 || len(ss.want) != len(f.Groups) {
+	if len(row.Add) > 0 || len(row.Remove) > 0 || len(ss.want) != len(f.Groups) || row.Threshold != nil {
 		row.Status = StatusStale
 		if len(ss.want) < len(f.Groups) {
 			ss.removes = true

@@ -81,6 +81,9 @@ func changes(s *reencrypt.Secret) string {
 	for _, r := range s.Remove {
 		parts = append(parts, "-"+r)
 	}
+	if t := s.Threshold; t != nil {
+		parts = append(parts, fmt.Sprintf("shamir_threshold %d->%d", t.File, t.Rule))
+	}
 	return strings.Join(parts, " ")
 }
 

@@ -96,6 +96,14 @@ type lsSecret struct {
 	// Rules (extension, docs/cli.md): the secrets.nix or .sops.yaml
 	// governing the secret, relative to the repo root; absent when none.
 	Rules string `json:"rules,omitempty"`
+	// ShamirThreshold (extension): a sops file whose threshold is not its
+	// rule's.
+	ShamirThreshold *lsThreshold `json:"shamir_threshold,omitempty"`
+}
+
+type lsThreshold struct {
+	File int `json:"file"`
+	Rule int `json:"rule"`
 }
 
 type lsDeclared struct {
@@ -119,6 +127,9 @@ func lsDoc(inv *reencrypt.Inventory) lsDocument {
 		}
 		if s.Err != nil {
 			e.Error = s.Err.Error()
+		}
+		if t := s.Threshold; t != nil {
+			e.ShamirThreshold = &lsThreshold{File: t.File, Rule: t.Rule}
 		}
 		doc.Secrets = append(doc.Secrets, e)
 	}

@@ -42,7 +42,7 @@ func (f *File) Rewrap(ctx context.Context, ids []age.Identity, groups [][]Recipi
 	}
 	// A shallow copy: only its metadata is replaced below.
 	tree := f.tree
-	threshold = effectiveThreshold(threshold, len(groups))
+	threshold = EffectiveThreshold(threshold, len(groups))
 	m := &tree.Metadata
 	if sameGroups(m.KeyGroups, groups) && m.ShamirThreshold == threshold {
 		// Nothing to rewrite, and nothing to reformat: st applies only to
@@ -87,7 +87,7 @@ func (f *File) Rotate(ctx context.Context, ids []age.Identity, groups [][]Recipi
 		return nil, err
 	}
 	m := &tree.Metadata
-	m.KeyGroups, m.ShamirThreshold, m.DataKey = fresh, effectiveThreshold(threshold, len(groups)), nil
+	m.KeyGroups, m.ShamirThreshold, m.DataKey = fresh, EffectiveThreshold(threshold, len(groups)), nil
 	dataKey := make([]byte, 32)
 	if _, err := rand.Read(dataKey); err != nil {
 		return nil, err
@@ -123,10 +123,10 @@ func checkGroups(path string, groups [][]Recipient) error {
 	return nil
 }
 
-// effectiveThreshold is the shamir_threshold sops would write: updatekeys
+// EffectiveThreshold is the shamir_threshold sops would write: updatekeys
 // caps it at the number of groups, and with several groups an absent
 // threshold means all of them.
-func effectiveThreshold(threshold, groups int) int {
+func EffectiveThreshold(threshold, groups int) int {
 	threshold = min(threshold, groups)
 	if groups > 1 && threshold <= 0 {
 		threshold = groups
