@@ -130,3 +130,76 @@ func TestSecretGlobs(t *testing.T) {
 		t.Error("an escaped name matches another name")
 	}
 }
+
+// TestAddHostReplaceInEveryRulesFile: add-host --replace --group G over
+// two rules files rebinds NAME in the one without G too (it is asked only
+// the swap there), instead of refusing that file as granting nothing.
+func TestAddHostReplaceInEveryRulesFile(t *testing.T) {
+	r := newRepo(t)
+	srcs := map[string]string{
+		"a": "let\n  web1 = \"" + r.web1.text + "\";\n  web2 = \"" + r.web2.text + "\";\n  servers = [ web1 web2 ];\nin\n{\n  \"x.age\".publicKeys = servers;\n}\n",
+		"b": "let\n  web1 = \"" + r.web1.text + "\";\n  web2 = \"" + r.web2.text + "\";\nin\n{\n  \"y.age\".publicKeys = [ web1 web2 ];\n}\n",
+	}
+	var rulesFiles []string
+	for _, d := range []string{"a", "b"} {
+		os.Mkdir(r.path(d), 0o755)
+		if err := os.WriteFile(r.path(d+"/secrets.nix"), []byte(srcs[d]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rulesFiles = append(rulesFiles, r.path(d+"/secrets.nix"))
+	}
+	encryptTo(t, r.path("a/x.age"), []byte("x"), false, r.web1, r.web2)
+	encryptTo(t, r.path("b/y.age"), []byte("y"), false, r.web1, r.web2)
+	os.Remove(r.path("secrets.nix"))
+	res, err := AddHost(context.Background(), AddHostOptions{RepoRoot: r.dir, RulesFiles: rulesFiles,
+		Name: "web2", Key: r.web3.recip, Replace: true, Groups: []string{"servers"}, DryRun: true})
+	if err != nil {
+		t.Fatalf("add-host --replace: %v", err)
+	}
+	var edited []string
+	for _, e := range res.Edits {
+		edited = append(edited, e.Path)
+	}
+	if !slices.Equal(edited, []string{"a/secrets.nix", "b/secrets.nix"}) {
+		t.Errorf("edited %v, want both rules files rebinding web2", edited)
+	}
+	if !slices.Equal(res.Affected, []string{"a/x.age", "b/y.age"}) {
+		t.Errorf("affected %v, want both secrets web2 could read", res.Affected)
+	}
+}
+
+// TestAddHostSecretGlobRepoPath: over two rules files that both declare
+// an "x.age", a --secret glob written as the repo path (a/x.age, as
+// check-hosts --fix passes them) selects a's entry alone: b's x.age is
+// not granted.
+func TestAddHostSecretGlobRepoPath(t *testing.T) {
+	r := newRepo(t)
+	srcs := map[string]string{
+		"a": "let\n  web1 = \"" + r.web1.text + "\";\n  web2 = \"" + r.web2.text + "\";\nin\n{\n  \"x.age\".publicKeys = [ web1 web2 ];\n}\n",
+		"b": "let\n  web1 = \"" + r.web1.text + "\";\nin\n{\n  \"x.age\".publicKeys = [ web1 ];\n}\n",
+	}
+	var rulesFiles []string
+	for _, d := range []string{"a", "b"} {
+		os.Mkdir(r.path(d), 0o755)
+		if err := os.WriteFile(r.path(d+"/secrets.nix"), []byte(srcs[d]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rulesFiles = append(rulesFiles, r.path(d+"/secrets.nix"))
+	}
+	encryptTo(t, r.path("a/x.age"), []byte("a"), false, r.web1, r.web2)
+	encryptTo(t, r.path("b/x.age"), []byte("b"), false, r.web1)
+	os.Remove(r.path("secrets.nix"))
+	res, err := AddHost(context.Background(), AddHostOptions{RepoRoot: r.dir, RulesFiles: rulesFiles,
+		Name: "web2", Key: r.web3.recip, Replace: true, Secrets: []string{"a/x.age"}, DryRun: true})
+	if err != nil {
+		t.Fatalf("add-host --replace --secret a/x.age: %v", err)
+	}
+	for _, e := range res.Edits {
+		if e.Path != "a/secrets.nix" {
+			t.Errorf("edited %s, want a/secrets.nix alone", e.Path)
+		}
+	}
+	if !slices.Equal(res.Affected, []string{"a/x.age"}) {
+		t.Errorf("affected %v, want a/x.age alone", res.Affected)
+	}
+}
