@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
@@ -201,5 +202,42 @@ func TestAddHostSecretGlobRepoPath(t *testing.T) {
 	}
 	if !slices.Equal(res.Affected, []string{"a/x.age"}) {
 		t.Errorf("affected %v, want a/x.age alone", res.Affected)
+	}
+}
+
+// TestAddHostSharedKeysReachOtherRulesFile: a keys file two rules files
+// import, where one of them grants attrValues of it: binding the host
+// there for the other file's --group would give the first file's secret
+// the host's key too, unverified and unplanned. Refused, nothing written.
+func TestAddHostSharedKeysReachOtherRulesFile(t *testing.T) {
+	r := newRepo(t)
+	files := map[string]string{
+		"keys.nix":      "{\n  web1 = \"" + r.web1.text + "\";\n}\n",
+		"a/secrets.nix": "let\n  k = import ../keys.nix;\nin\n{\n  \"x.age\".publicKeys = builtins.attrValues k;\n}\n",
+		"b/secrets.nix": "let\n  k = import ../keys.nix;\n  servers = [ k.web1 ];\nin\n{\n  \"y.age\".publicKeys = servers;\n}\n",
+	}
+	for p, src := range files {
+		os.MkdirAll(filepath.Dir(r.path(p)), 0o755)
+		if err := os.WriteFile(r.path(p), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	encryptTo(t, r.path("a/x.age"), []byte("x"), false, r.web1)
+	encryptTo(t, r.path("b/y.age"), []byte("y"), false, r.web1)
+	os.Remove(r.path("secrets.nix"))
+	rulesFiles := []string{r.path("a/secrets.nix"), r.path("b/secrets.nix")}
+	before := readAll(t, r.path("keys.nix"), rulesFiles[0], rulesFiles[1], r.path("a/x.age"), r.path("b/y.age"))
+	res, err := AddHost(context.Background(), AddHostOptions{RepoRoot: r.dir, RulesFiles: rulesFiles,
+		Name: "web3", Key: r.web3.recip, Groups: []string{"servers"}, Identities: identity.New(r.web1.id[0])})
+	if err == nil {
+		t.Fatalf("add-host committed %+v; want it refused: a/secrets.nix's x.age would gain web3 too", res)
+	}
+	if !IsInput(err) || !strings.Contains(err.Error(), "x.age") {
+		t.Errorf("err = %v, want an input error naming x.age", err)
+	}
+	for p, data := range readAll(t, r.path("keys.nix"), rulesFiles[0], rulesFiles[1], r.path("a/x.age"), r.path("b/y.age")) {
+		if !bytes.Equal(data, before[p]) {
+			t.Errorf("%s changed although the add-host was refused", p)
+		}
 	}
 }
