@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
@@ -128,5 +129,115 @@ func TestSecretGlobs(t *testing.T) {
 	}
 	if m, _ := path.Match(globEscape("odd[1]*.age"), "odd1x.age"); m {
 		t.Error("an escaped name matches another name")
+	}
+}
+
+// TestAddHostReplaceInEveryRulesFile: add-host --replace --group G over
+// two rules files rebinds NAME in the one without G too (it is asked only
+// the swap there), instead of refusing that file as granting nothing.
+func TestAddHostReplaceInEveryRulesFile(t *testing.T) {
+	r := newRepo(t)
+	srcs := map[string]string{
+		"a": "let\n  web1 = \"" + r.web1.text + "\";\n  web2 = \"" + r.web2.text + "\";\n  servers = [ web1 web2 ];\nin\n{\n  \"x.age\".publicKeys = servers;\n}\n",
+		"b": "let\n  web1 = \"" + r.web1.text + "\";\n  web2 = \"" + r.web2.text + "\";\nin\n{\n  \"y.age\".publicKeys = [ web1 web2 ];\n}\n",
+	}
+	var rulesFiles []string
+	for _, d := range []string{"a", "b"} {
+		os.Mkdir(r.path(d), 0o755)
+		if err := os.WriteFile(r.path(d+"/secrets.nix"), []byte(srcs[d]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rulesFiles = append(rulesFiles, r.path(d+"/secrets.nix"))
+	}
+	encryptTo(t, r.path("a/x.age"), []byte("x"), false, r.web1, r.web2)
+	encryptTo(t, r.path("b/y.age"), []byte("y"), false, r.web1, r.web2)
+	os.Remove(r.path("secrets.nix"))
+	res, err := AddHost(context.Background(), AddHostOptions{RepoRoot: r.dir, RulesFiles: rulesFiles,
+		Name: "web2", Key: r.web3.recip, Replace: true, Groups: []string{"servers"}, DryRun: true})
+	if err != nil {
+		t.Fatalf("add-host --replace: %v", err)
+	}
+	var edited []string
+	for _, e := range res.Edits {
+		edited = append(edited, e.Path)
+	}
+	if !slices.Equal(edited, []string{"a/secrets.nix", "b/secrets.nix"}) {
+		t.Errorf("edited %v, want both rules files rebinding web2", edited)
+	}
+	if !slices.Equal(res.Affected, []string{"a/x.age", "b/y.age"}) {
+		t.Errorf("affected %v, want both secrets web2 could read", res.Affected)
+	}
+}
+
+// TestAddHostSecretGlobRepoPath: over two rules files that both declare
+// an "x.age", a --secret glob written as the repo path (a/x.age, as
+// check-hosts --fix passes them) selects a's entry alone: b's x.age is
+// not granted.
+func TestAddHostSecretGlobRepoPath(t *testing.T) {
+	r := newRepo(t)
+	srcs := map[string]string{
+		"a": "let\n  web1 = \"" + r.web1.text + "\";\n  web2 = \"" + r.web2.text + "\";\nin\n{\n  \"x.age\".publicKeys = [ web1 web2 ];\n}\n",
+		"b": "let\n  web1 = \"" + r.web1.text + "\";\nin\n{\n  \"x.age\".publicKeys = [ web1 ];\n}\n",
+	}
+	var rulesFiles []string
+	for _, d := range []string{"a", "b"} {
+		os.Mkdir(r.path(d), 0o755)
+		if err := os.WriteFile(r.path(d+"/secrets.nix"), []byte(srcs[d]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rulesFiles = append(rulesFiles, r.path(d+"/secrets.nix"))
+	}
+	encryptTo(t, r.path("a/x.age"), []byte("a"), false, r.web1, r.web2)
+	encryptTo(t, r.path("b/x.age"), []byte("b"), false, r.web1)
+	os.Remove(r.path("secrets.nix"))
+	res, err := AddHost(context.Background(), AddHostOptions{RepoRoot: r.dir, RulesFiles: rulesFiles,
+		Name: "web2", Key: r.web3.recip, Replace: true, Secrets: []string{"a/x.age"}, DryRun: true})
+	if err != nil {
+		t.Fatalf("add-host --replace --secret a/x.age: %v", err)
+	}
+	for _, e := range res.Edits {
+		if e.Path != "a/secrets.nix" {
+			t.Errorf("edited %s, want a/secrets.nix alone", e.Path)
+		}
+	}
+	if !slices.Equal(res.Affected, []string{"a/x.age"}) {
+		t.Errorf("affected %v, want a/x.age alone", res.Affected)
+	}
+}
+
+// TestAddHostSharedKeysReachOtherRulesFile: a keys file two rules files
+// import, where one of them grants attrValues of it: binding the host
+// there for the other file's --group would give the first file's secret
+// the host's key too, unverified and unplanned. Refused, nothing written.
+func TestAddHostSharedKeysReachOtherRulesFile(t *testing.T) {
+	r := newRepo(t)
+	files := map[string]string{
+		"keys.nix":      "{\n  web1 = \"" + r.web1.text + "\";\n}\n",
+		"a/secrets.nix": "let\n  k = import ../keys.nix;\nin\n{\n  \"x.age\".publicKeys = builtins.attrValues k;\n}\n",
+		"b/secrets.nix": "let\n  k = import ../keys.nix;\n  servers = [ k.web1 ];\nin\n{\n  \"y.age\".publicKeys = servers;\n}\n",
+	}
+	for p, src := range files {
+		os.MkdirAll(filepath.Dir(r.path(p)), 0o755)
+		if err := os.WriteFile(r.path(p), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	encryptTo(t, r.path("a/x.age"), []byte("x"), false, r.web1)
+	encryptTo(t, r.path("b/y.age"), []byte("y"), false, r.web1)
+	os.Remove(r.path("secrets.nix"))
+	rulesFiles := []string{r.path("a/secrets.nix"), r.path("b/secrets.nix")}
+	before := readAll(t, r.path("keys.nix"), rulesFiles[0], rulesFiles[1], r.path("a/x.age"), r.path("b/y.age"))
+	res, err := AddHost(context.Background(), AddHostOptions{RepoRoot: r.dir, RulesFiles: rulesFiles,
+		Name: "web3", Key: r.web3.recip, Groups: []string{"servers"}, Identities: identity.New(r.web1.id[0])})
+	if err == nil {
+		t.Fatalf("add-host committed %+v; want it refused: a/secrets.nix's x.age would gain web3 too", res)
+	}
+	if !IsInput(err) || !strings.Contains(err.Error(), "x.age") {
+		t.Errorf("err = %v, want an input error naming x.age", err)
+	}
+	for p, data := range readAll(t, r.path("keys.nix"), rulesFiles[0], rulesFiles[1], r.path("a/x.age"), r.path("b/y.age")) {
+		if !bytes.Equal(data, before[p]) {
+			t.Errorf("%s changed although the add-host was refused", p)
+		}
 	}
 }

@@ -178,7 +178,12 @@ func sameContent(a, b []byte) bool {
 
 // reloadAfter evaluates every rules file of the run over the merged
 // edits: each must still evaluate (one that reads a .pub another's edit
-// deletes would not), and an edited one's After is what it says then.
+// deletes would not) and declare what was verified for it: an edited
+// one what its own edit's verification saw (then its After is this
+// evaluation), any other what it declares now. A keys file shared by
+// several rules files is where the others could change unseen (a rules
+// file granting attrValues of it gains the host bound there for another
+// file's --group): nixedit verified only the file it edited.
 func reloadAfter(root string, rulesFiles []string, merged []nixedit.Edit, edited []editedRules) error {
 	overlay := nixedit.Overlay(secretsnix.Options{}, merged)
 	for _, rf := range rulesFiles {
@@ -187,10 +192,60 @@ func reloadAfter(root string, rulesFiles []string, merged []nixedit.Edit, edited
 			return inputErr(fmt.Errorf("%s would no longer evaluate after the edit (%s); nothing was written: %w",
 				relTo(root, rf), strings.Join(editedNames(root, merged), ", "), err))
 		}
+		var own *nixedit.Result
 		for _, e := range edited {
 			if e.file == rf {
-				e.result.After = rules
+				own = e.result
 			}
+		}
+		var want *secretsnix.Rules
+		if own != nil {
+			want = own.After
+		} else if want, err = secretsnix.LoadRules(rf, secretsnix.Options{Root: root}); err != nil {
+			return inputErr(err)
+		}
+		if s := changedSecret(want, rules); s != nil {
+			return inputErr(&secretsnix.Error{File: rf, Line: s.Line, Col: s.Col,
+				Msg: fmt.Sprintf("%s would change too, through %s edited for another rules file; nothing was written: make this change by hand",
+					s.Name, strings.Join(editedNames(root, merged), ", "))})
+		}
+		if own != nil {
+			own.After = rules
+		}
+	}
+	return nil
+}
+
+// changedSecret is a secret (the first by name) whose keys differ
+// between two evaluations of one rules file, or one only the second
+// declares; nil when they declare the same keys.
+func changedSecret(before, after *secretsnix.Rules) *secretsnix.Secret {
+	if before == nil || after == nil {
+		return nil
+	}
+	keys := func(s secretsnix.Secret) []string {
+		out := make([]string, len(s.PublicKeys))
+		for i, k := range s.PublicKeys {
+			out[i] = strings.TrimSpace(k.Text)
+		}
+		slices.Sort(out)
+		return out
+	}
+	was := map[string][]string{}
+	for _, s := range before.Secrets {
+		was[s.Name] = keys(s)
+	}
+	now := slices.Clone(after.Secrets)
+	slices.SortFunc(now, func(a, b secretsnix.Secret) int { return strings.Compare(a.Name, b.Name) })
+	for i, s := range now {
+		if k, ok := was[s.Name]; !ok || !slices.Equal(k, keys(s)) {
+			return &now[i]
+		}
+		delete(was, s.Name)
+	}
+	for _, s := range before.Secrets {
+		if _, gone := was[s.Name]; gone {
+			return &s
 		}
 	}
 	return nil

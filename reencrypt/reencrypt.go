@@ -276,8 +276,6 @@ func commitLock(tx *txn.Tx, pl *agenix.Plan, secrets *txn.Result) (*RekeyResult,
 		for i := range lock.Failed {
 			errs = append(errs, &lock.Failed[i])
 		}
-	}
-	if lock != nil {
 		errs = append(errs, lock.Errs...)
 	}
 	// errors.Join: one line per failure, each still matched by errors.Is.

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-
 	"strings"
 
 	"github.com/spf13/cobra"

@@ -335,10 +335,15 @@ func fixError(io *IO, g *globalOptions, name string, res *reencrypt.HostResult, 
 }
 
 // secretGlobs turns secrets (relative to the repo root) into path.Match
-// patterns matching exactly their names as the rules file writes them.
+// patterns matching exactly their names as the one rules file writes
+// them. With several rules files they stay relative to the repo root,
+// which add-host matches against each file's own entries: made relative
+// to the first file's directory, b/y.age would become ../b/y.age, which
+// matches nothing, and a/x.age would become x.age, which also matches
+// (and would grant) b/secrets.nix's own "x.age".
 func secretGlobs(repo string, rules []string, secrets []string) []string {
 	dir := repo
-	if len(rules) > 0 {
+	if len(rules) == 1 {
 		dir = filepath.Dir(rules[0])
 	}
 	esc := strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`)

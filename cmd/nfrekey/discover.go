@@ -139,16 +139,28 @@ func relPaths(root string, paths []string) []string {
 }
 
 // outerTop is the nearest directory above dir holding .git or flake.nix,
-// "" if none.
+// "" if none, or if dir holds one itself: it is then the top of its own
+// repo, and a directory above (a home directory kept in git) is no
+// better guess.
 func outerTop(dir string) string {
+	if isTop(dir) {
+		return ""
+	}
 	for d := filepath.Dir(dir); d != filepath.Dir(d); d = filepath.Dir(d) {
-		for _, m := range []string{".git", "flake.nix"} {
-			if _, err := os.Lstat(filepath.Join(d, m)); err == nil {
-				return d
-			}
+		if isTop(d) {
+			return d
 		}
 	}
 	return ""
+}
+
+func isTop(dir string) bool {
+	for _, m := range []string{".git", "flake.nix"} {
+		if _, err := os.Lstat(filepath.Join(dir, m)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // hintRepoTop adds to a rules file's "outside the root" error, when the

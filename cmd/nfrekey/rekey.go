@@ -185,10 +185,8 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	if err != nil {
 		// The commit's failures (files left as they were, fsyncs, the
 		// lock file), one line each.
-		if joined, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range joined.Unwrap() {
-				fmt.Fprintf(io.Err, "nfrekey: %s\n", oneLine(e.Error()))
-			}
+		if _, ok := err.(interface{ Unwrap() []error }); ok {
+			printError(io, err)
 			return &exitError{code: exitDrift, silent: true}
 		}
 		return reencryptError(err)

@@ -209,23 +209,66 @@ type positioned interface {
 func printError(io *IO, err error) {
 	// Several errors joined (files that failed, rules in conflict): one
 	// line each, as the contract says, not one line holding them all.
-	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err, j.Unwrap()) {
-		for _, e := range j.Unwrap() {
-			printError(io, e)
+	for _, e := range errorParts(err) {
+		// A part still holding several errors (a join under a prefix of
+		// context) prints whole, folded: its first position alone would
+		// drop the others.
+		var pe positioned
+		if errors.As(e, &pe) && !holdsJoin(e) {
+			fmt.Fprintln(io.Err, oneLine(pe.Error()))
+			continue
 		}
-		return
+		fmt.Fprintf(io.Err, "nfrekey: %s\n", oneLine(e.Error()))
 	}
-	var pe positioned
-	if errors.As(err, &pe) {
-		fmt.Fprintln(io.Err, oneLine(pe.Error()))
-		return
+}
+
+// errorParts is err split into the errors it joins, also through
+// wrappers that add nothing to the message (exitError, the library's
+// InputError around the rules files' conflicts) and joins of joins (the
+// commit's failures, per plan): looking for a position in the whole
+// would print the first positioned part alone and drop the others.
+func errorParts(err error) []error {
+	msg := err.Error()
+	for e := err; e != nil && e.Error() == msg; e = errors.Unwrap(e) {
+		j, ok := e.(interface{ Unwrap() []error })
+		if !ok {
+			continue
+		}
+		if !isJoin(e, j.Unwrap()) {
+			break
+		}
+		var out []error
+		for _, p := range j.Unwrap() {
+			if p != nil {
+				out = append(out, errorParts(p)...)
+			}
+		}
+		return out
 	}
-	fmt.Fprintf(io.Err, "nfrekey: %s\n", oneLine(err.Error()))
+	return []error{err}
+}
+
+// holdsJoin reports whether a join of several errors is wrapped in err.
+func holdsJoin(err error) bool {
+	for e := err; e != nil; {
+		j, ok := e.(interface{ Unwrap() []error })
+		if !ok {
+			e = errors.Unwrap(e)
+			continue
+		}
+		errs := j.Unwrap()
+		if len(errs) != 1 {
+			return len(errs) > 1
+		}
+		e = errs[0]
+	}
+	return false
 }
 
 // isJoin reports whether err is errors.Join of errs (its message their
-// messages, one per line): other multi-errors (OpenError) summarise
-// their parts themselves.
+// messages, one per line; a join of one join is one too, as commitAll
+// makes when only one plan failed): other multi-errors (OpenError)
+// summarise their parts themselves.
 func isJoin(err error, errs []error) bool {
 	msgs := make([]string, 0, len(errs))
 	for _, e := range errs {
@@ -233,7 +276,7 @@ func isJoin(err error, errs []error) bool {
 			msgs = append(msgs, e.Error())
 		}
 	}
-	return len(msgs) > 1 && err.Error() == strings.Join(msgs, "\n")
+	return len(msgs) > 0 && err.Error() == strings.Join(msgs, "\n")
 }
 
 // oneLine folds a multi-line message (cobra's "Did you mean this?" among

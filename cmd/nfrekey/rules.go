@@ -41,13 +41,18 @@ func runRules(io *IO, g *globalOptions) error {
 		}
 		return nil
 	}
+	// Every file evaluated before the first line is printed: an exit 2
+	// leaves no partial table on stdout.
+	all := make([]*secretsnix.Rules, len(rulesFiles))
+	for i, rf := range rulesFiles {
+		if all[i], err = secretsnix.LoadRules(rf, opts); err != nil {
+			return inputError(err)
+		}
+	}
 	out := bufio.NewWriter(io.Out)
 	defer out.Flush()
 	for i, rf := range rulesFiles {
-		rules, err := secretsnix.LoadRules(rf, opts)
-		if err != nil {
-			return inputError(err)
-		}
+		rules := all[i]
 		if len(rulesFiles) > 1 {
 			if i > 0 {
 				fmt.Fprintln(out)

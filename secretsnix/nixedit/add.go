@@ -38,7 +38,9 @@ func Add(req AddRequest) (*Result, error) {
 
 // retry tells Add whether another binding site may be tried: how many
 // sites there are, and the one chosen; sites is 0 when the choice was
-// not free or the failure was not the verification's.
+// not free (NAME bound already, or a --group chose the site). Any
+// failure of a free choice is retried elsewhere: what another site
+// yields is kept only once verified, like every edit.
 type retry struct {
 	sites, chosen int
 	size          []int // each site's number of keys
@@ -58,7 +60,11 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 	if err := quoteOK(key); err != nil {
 		return nil, retry{}, err
 	}
-	if len(req.Groups) == 0 && len(req.Secrets) == 0 {
+	// --replace alone is a swap where NAME is bound (checked below, once
+	// the bindings are known): a rules file of a run over several may be
+	// asked only that, the groups being another file's.
+	nothingAsked := len(req.Groups) == 0 && len(req.Secrets) == 0
+	if nothingAsked && !req.Replace {
 		return nil, retry{}, fmt.Errorf("add-host %s: no --group or --secret: nothing would grant the key", req.Name)
 	}
 	fs := newFiles(req.Options)
@@ -106,6 +112,9 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 			st, existing = s, i
 			break
 		}
+	}
+	if nothingAsked && existing < 0 {
+		return nil, retry{}, fmt.Errorf("add-host %s: no --group or --secret, and %s is bound to no key here to replace: nothing would grant the key", req.Name, req.Name)
 	}
 	var targets []*target
 	for _, g := range req.Groups {

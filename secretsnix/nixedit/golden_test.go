@@ -131,7 +131,7 @@ func runGolden(t *testing.T, golden string) {
 	writeEdits(t, res.Edits)
 	if req.Op != "remove" && req.Key != "" {
 		nixCheck(t, orig, dir, req, res)
-		again, err := Add(AddRequest{RulesFile: rules, Name: req.Name, Key: req.Key, Groups: req.Groups, Secrets: req.Secrets})
+		again, err := Add(AddRequest{RulesFile: rules, Name: req.Name, Key: req.Key, Groups: req.Groups, Secrets: req.Secrets, Replace: req.Replace})
 		if err != nil {
 			t.Fatalf("add again: %v", err)
 		}
