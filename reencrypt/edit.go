@@ -48,6 +48,11 @@ func OpenSecret(ctx context.Context, opts EditOptions) (*Editing, error) {
 	}
 	srcs := rulesSources(opts.RulesFile, nil, opts.RulesFiles)
 	var tried []string
+	var found *agenix.Edit
+	var foundIn string
+	// Every rules file is asked, not only up to the first declaring the
+	// path: one that two declare is refused, as audit and rekey refuse it
+	// (which recipients would the edit encrypt to?).
 	for _, src := range srcs {
 		e, err := agenix.OpenEdit(ctx, agenix.AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: src.file, UseNix: opts.UseNix, Jobs: 1}, opts.Path)
 		var nd *agenix.NotDeclaredError
@@ -58,7 +63,13 @@ func OpenSecret(ctx context.Context, opts EditOptions) (*Editing, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Editing{e: e, root: opts.RepoRoot}, nil
+		if found != nil {
+			return nil, inputErr(fmt.Errorf("%s is declared in both %s and %s: a secret belongs to one rules file", opts.Path, foundIn, relTo(opts.RepoRoot, src.file)))
+		}
+		found, foundIn = e, relTo(opts.RepoRoot, src.file)
+	}
+	if found != nil {
+		return &Editing{e: found, root: opts.RepoRoot}, nil
 	}
 	if len(srcs) == 0 {
 		return nil, inputErr(fmt.Errorf("%s: not a secret of the repo: no sops metadata, and the repo has no agenix rules file", opts.Path))

@@ -222,6 +222,10 @@ func verbosef(io *IO, g *globalOptions, format string, args ...any) {
 
 func verbose(io *IO, g *globalOptions, notes ...hostcheck.Note) {
 	for _, n := range notes {
+		if n.Warning() {
+			fmt.Fprintf(io.Err, "nfrekey: %s\n", n)
+			continue
+		}
 		verbosef(io, g, "%s", n)
 	}
 }

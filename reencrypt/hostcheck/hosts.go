@@ -70,8 +70,15 @@ type AgenixOptions struct {
 	UseNix     bool     // evaluate with nix-instantiate (record addresses still come from the source)
 }
 
-// Note is something skipped that a verbose run should mention.
+// Note is something skipped that a verbose run should mention, or, with
+// the warning prefix, something every run should (see Warning).
 type Note string
+
+const warningPrefix = "warning: "
+
+// Warning reports whether the note is worth saying without -v: one name
+// bound to two keys, of which only one is checked (and fixed).
+func (n Note) Warning() bool { return strings.HasPrefix(string(n), warningPrefix) }
 
 // AgenixHosts lists, sorted by name, the names the rules files bind to ssh-ed25519 keys,
 // with the secrets each key opens. A record { pubkey = K; address = A; }
@@ -124,7 +131,7 @@ func hostsFromRules(root string, rules *secretsnix.Rules, recs map[recordKey]rec
 		}
 		if i, dup := index[name]; dup {
 			if !out[i].Key.Equal(key) {
-				notes = append(notes, Note(fmt.Sprintf("%s:%d: %s is bound again to another key; %s is checked", rel(root, b.File), b.Line, name, out[i].DeclaredIn)))
+				notes = append(notes, Note(fmt.Sprintf(warningPrefix+"%s:%d: %s is bound again to another key; only %s is checked (and fixed by --fix)", rel(root, b.File), b.Line, name, out[i].DeclaredIn)))
 			}
 			continue
 		}
@@ -168,7 +175,7 @@ func Merge(lists ...[]Host) ([]Host, []Note) {
 				continue
 			}
 			if !SameHostKey(out[i].Key, h.Key) {
-				notes = append(notes, Note(fmt.Sprintf("%s: %s is bound to another key than at %s; %s is checked", h.DeclaredIn, h.Name, out[i].DeclaredIn, out[i].DeclaredIn)))
+				notes = append(notes, Note(fmt.Sprintf(warningPrefix+"%s: %s is bound to another key than at %s; only %s is checked (and fixed by --fix)", h.DeclaredIn, h.Name, out[i].DeclaredIn, out[i].DeclaredIn)))
 				continue
 			}
 			if out[i].Address == "" {
