@@ -17,6 +17,8 @@ type Error struct {
 	// Unsupported: the construct is outside the native subset (a refused
 	// builtin, <nixpkgs>...): nix-instantiate (--eval=nix) may evaluate it.
 	Unsupported bool
+	// OutsideRoot: a file the rules read lies outside Options.Root.
+	OutsideRoot bool
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }

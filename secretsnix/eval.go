@@ -101,7 +101,9 @@ func (ev *evaluator) checkInRoot(p string, pos int) (string, error) {
 	}
 	rel, err := filepath.Rel(ev.root, real)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") || filepath.IsAbs(rel) {
-		return "", ev.errorf(pos, "access to '%s' is outside the root '%s'", p, ev.root)
+		e := ev.errorf(pos, "access to '%s' is outside the root '%s'", p, ev.root)
+		e.OutsideRoot = true
+		return "", e
 	}
 	return real, nil
 }

@@ -168,7 +168,7 @@ func isTop(dir string) bool {
 // directory of a multi-rules repo), where the top seems to be.
 func hintRepoTop(g *globalOptions, err error) {
 	var se *secretsnix.Error
-	if g.outerTop == "" || !errors.As(err, &se) || !strings.Contains(se.Msg, "is outside the root") {
+	if g.outerTop == "" || !errors.As(err, &se) || !se.OutsideRoot {
 		return
 	}
 	se.Msg += fmt.Sprintf(" (the repo root was taken to be the nearest directory holding %s; the repo's top seems to be %s: run nfrekey there, or give --repo)", g.rootFound, g.outerTop)
