@@ -50,6 +50,10 @@ type sopsInventory struct {
 	used     map[string]bool             // configs governing a file
 	secrets  []*Secret
 	findings []Finding
+	// canon caches canonical forms: the same few keys recur in every
+	// file's metadata, and parsing an age key checks its point (a modular
+	// square root test), which was a third of a sops audit's CPU.
+	canon sync.Map // sopsfile.Recipient -> string
 }
 
 func (si *sopsInventory) configPaths() []string {
@@ -351,7 +355,7 @@ func (si *sopsInventory) judge(abs string, c candidate, matched map[string]map[i
 	ss.store = storeOptions(cfg.Stores)
 	names := si.namesOf(cfg)
 	label := func(r sopsfile.Recipient) string {
-		if n := names[canonical(r)]; n != "" {
+		if n := names[si.canonical(r)]; n != "" {
 			return n
 		}
 		if r.Type == "age" {
@@ -391,12 +395,12 @@ func (si *sopsInventory) judge(abs string, c candidate, matched map[string]map[i
 			want = ss.want[gi]
 		}
 		for _, r := range want {
-			if !containsRecipient(have, r) {
+			if !si.containsRecipient(have, r) {
 				row.Add = appendNew(row.Add, label(r))
 			}
 		}
 		for _, r := range have {
-			if judged(r) && !containsRecipient(want, r) {
+			if judged(r) && !si.containsRecipient(want, r) {
 				row.Remove = appendNew(row.Remove, label(r))
 				ss.removes = true
 			}
@@ -434,18 +438,23 @@ func judged(r sopsfile.Recipient) bool { return r.Type == "age" || r.Type == "pg
 
 // canonical is a recipient's identity: age keys by their parsed form, so
 // an ssh key with a comment equals the same key without.
-func canonical(r sopsfile.Recipient) string {
+func (si *sopsInventory) canonical(r sopsfile.Recipient) string {
+	if c, ok := si.canon.Load(r); ok {
+		return c.(string)
+	}
+	c := r.Type + ":" + r.Value
 	if r.Type == "age" {
 		if k, err := recipients.Parse(r.Value); err == nil {
-			return "age:" + k.String()
+			c = "age:" + k.String()
 		}
 	}
-	return r.Type + ":" + r.Value
+	si.canon.Store(r, c)
+	return c
 }
 
-func containsRecipient(list []sopsfile.Recipient, r sopsfile.Recipient) bool {
-	c := canonical(r)
-	return slices.ContainsFunc(list, func(x sopsfile.Recipient) bool { return canonical(x) == c })
+func (si *sopsInventory) containsRecipient(list []sopsfile.Recipient, r sopsfile.Recipient) bool {
+	c := si.canonical(r)
+	return slices.ContainsFunc(list, func(x sopsfile.Recipient) bool { return si.canonical(x) == c })
 }
 
 func appendNew(list []string, s string) []string {
@@ -461,12 +470,12 @@ func appendNew(list []string, s string) []string {
 func (si *sopsInventory) namesOf(cfg *sopsyaml.Config) map[string]string {
 	m := map[string]string{}
 	for _, k := range cfg.Keys {
-		m[canonical(sopsfile.Recipient{Type: "age", Value: k.Value})] = k.Anchor
+		m[si.canonical(sopsfile.Recipient{Type: "age", Value: k.Value})] = k.Anchor
 	}
 	for _, r := range cfg.Rules {
 		for _, g := range r.Groups {
 			for _, k := range g.Age {
-				c := canonical(sopsfile.Recipient{Type: "age", Value: k.Value})
+				c := si.canonical(sopsfile.Recipient{Type: "age", Value: k.Value})
 				if m[c] == "" && k.Name != "" {
 					m[c] = k.Name
 				}
