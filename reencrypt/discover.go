@@ -23,6 +23,8 @@ type SkippedRules struct {
 	Broken bool
 	// Symlink: not followed (nor evaluated).
 	Symlink bool
+	// Err is the evaluation's error (positioned), when Broken.
+	Err error
 }
 
 // FindRulesFiles looks, when the default places hold none, for agenix rules
@@ -57,7 +59,7 @@ func FindRulesFiles(repoRoot string, useNix bool) (found []string, skipped []Ski
 		}
 		switch {
 		case lerr != nil:
-			skipped = append(skipped, SkippedRules{Path: p, Reason: lerr.Error(), Broken: broken(p, root)})
+			skipped = append(skipped, SkippedRules{Path: p, Reason: lerr.Error(), Broken: broken(p, root), Err: lerr})
 		case len(rules.Secrets) == 0:
 			skipped = append(skipped, SkippedRules{Path: p, Reason: "declares no secret"})
 		default:

@@ -95,27 +95,24 @@ func findRules(g *globalOptions, repo string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var broken []string
+	var broken []reencrypt.SkippedRules
 	for _, s := range skipped {
-		if s.Broken {
-			// Said without -v: the secrets a broken rules file declares
-			// would otherwise go unseen by a run that exits 0.
-			rel := relPaths(repo, []string{s.Path})[0]
-			broken = append(broken, rel)
-			if g.io != nil {
-				fmt.Fprintf(g.io.Err, "nfrekey: warning: %s does not evaluate, skipped: %s\n", rel, oneLine(s.Reason))
-			}
-			continue
-		}
-		if s.Symlink {
+		switch {
+		case s.Broken:
+			broken = append(broken, s)
+		case s.Symlink:
 			g.note("%s is %s", s.Path, s.Reason)
-			continue
+		default:
+			g.note("%s is not an agenix rules file, skipped: %s", s.Path, oneLine(s.Reason))
 		}
-		g.note("%s is not an agenix rules file, skipped: %s", s.Path, oneLine(s.Reason))
 	}
-	if len(found) == 0 && len(broken) > 0 {
-		return nil, fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s, and no other secrets.nix under it that evaluates (%s does not; use --rules or RULES)", repo, strings.Join(broken, ", "))
+	if len(found) == 0 && len(broken) > 0 && broken[0].Err != nil {
+		// The rules file the user has, with a mistake in it: its own
+		// error, at its position, as for a broken secrets.nix at the root.
+		warnBroken(g, repo, broken[1:])
+		return nil, broken[0].Err
 	}
+	warnBroken(g, repo, broken)
 	if len(found) == 0 {
 		return nil, fmt.Errorf("no rules file: neither secrets.nix nor secrets/secrets.nix in %s, and no other secrets.nix under it declares secrets (use --rules or RULES)", repo)
 	}
@@ -125,6 +122,18 @@ func findRules(g *globalOptions, repo string) ([]string, error) {
 		g.note("%d rules files found under the repo: %s", len(found), strings.Join(relPaths(repo, found), ", "))
 	}
 	return found, nil
+}
+
+// warnBroken says, without -v, which secrets.nix files were skipped for not
+// evaluating: the secrets they declare would otherwise go unseen by a run
+// that exits 0.
+func warnBroken(g *globalOptions, repo string, broken []reencrypt.SkippedRules) {
+	if g.io == nil {
+		return
+	}
+	for _, s := range broken {
+		fmt.Fprintf(g.io.Err, "nfrekey: warning: %s does not evaluate, skipped: %s\n", relPaths(repo, []string{s.Path})[0], oneLine(s.Reason))
+	}
 }
 
 func relPaths(root string, paths []string) []string {
