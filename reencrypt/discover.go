@@ -89,3 +89,60 @@ func broken(p, root string) bool {
 	_, err = secretsnix.EvalFile(p, secretsnix.Options{Root: root})
 	return err != nil
 }
+
+// UnreadRules is a rules file the run did not read (the defaults won over
+// it) that declares some of the secrets the run found undeclared.
+type UnreadRules struct {
+	Path    string   // relative to the repo root
+	Secrets []string // the undeclared secrets it declares, repo-relative
+}
+
+// UnreadRulesFor looks, for an audit that found undeclared .age files
+// while reading only the default rules file, for the other secrets.nix
+// files under the repo that declare them: a repo with a secrets.nix at the
+// root and one per host keeps the others unread (the contract's order),
+// and the operator should hear which --rules would cover the files.
+func UnreadRulesFor(repoRoot string, read []string, undeclared []string) ([]UnreadRules, error) {
+	if len(undeclared) == 0 {
+		return nil, nil
+	}
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		return nil, err
+	}
+	found, _, err := FindRulesFiles(root, false)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, p := range undeclared {
+		want[p] = true
+	}
+	isRead := map[string]bool{}
+	for _, r := range read {
+		if abs, err := filepath.Abs(r); err == nil {
+			isRead[abs] = true
+		}
+	}
+	var out []UnreadRules
+	for _, rf := range found {
+		if isRead[rf] {
+			continue
+		}
+		rules, err := secretsnix.LoadRules(rf, secretsnix.Options{Root: root})
+		if err != nil {
+			continue
+		}
+		u := UnreadRules{Path: relTo(root, rf)}
+		for _, s := range rules.Secrets {
+			if p := relTo(root, filepath.Join(filepath.Dir(rf), s.Name)); want[p] {
+				u.Secrets = append(u.Secrets, p)
+			}
+		}
+		if len(u.Secrets) > 0 {
+			sort.Strings(u.Secrets)
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}

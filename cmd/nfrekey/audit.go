@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -61,6 +63,7 @@ gitlab prints a GitLab code-quality report. A broken rules file is reported in e
 			if err := invalidFiles(io, inv); err != nil {
 				return err
 			}
+			unreadRulesNotes(io, g, inv)
 			if !inv.InSync(o.Strict) {
 				return &exitError{code: exitDrift, silent: true}
 			}
@@ -182,4 +185,31 @@ func ghMsg(s string) string {
 
 func ghProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// unreadRulesNotes says, when .age files are undeclared and the rules were
+// the default ones, which other secrets.nix of the repo declares them: with
+// a secrets.nix at the root the others are not read (the contract's order),
+// which is easily mistaken for missing rules.
+func unreadRulesNotes(io *IO, g *globalOptions, inv *reencrypt.Inventory) {
+	if g.Quiet || len(g.Rules) > 0 || os.Getenv("RULES") != "" || len(inv.RulesFiles) != 1 {
+		return
+	}
+	var undeclared []string
+	for _, s := range inv.Secrets {
+		if s.Backend == reencrypt.BackendAge && s.Status == reencrypt.StatusUndeclared {
+			undeclared = append(undeclared, s.Path)
+		}
+	}
+	unread, err := reencrypt.UnreadRulesFor(inv.RepoRoot, []string{filepath.Join(inv.RepoRoot, inv.RulesFiles[0])}, undeclared)
+	if err != nil || len(unread) == 0 {
+		return
+	}
+	var flags []string
+	for _, u := range unread {
+		fmt.Fprintf(io.Err, "nfrekey: note: %s declares %s but is not read (%s is the rules file)\n",
+			u.Path, strings.Join(u.Secrets, ", "), inv.RulesFiles[0])
+		flags = append(flags, "--rules "+u.Path)
+	}
+	fmt.Fprintf(io.Err, "nfrekey: note: to read them all: nfrekey --rules %s %s audit\n", inv.RulesFiles[0], strings.Join(flags, " "))
 }
