@@ -75,7 +75,13 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 		return nil, retry{}, err
 	}
 	if len(sites) == 0 {
-		return nil, retry{}, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
+		// Keys written only as literals in the lists (let keys = [ "ssh-ed25519
+		// ..." ]; in ...): the rules file's own let is where a name can go.
+		st := freshLetSite(rules)
+		if st == nil {
+			return nil, retry{}, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
+		}
+		sites = []*site{st}
 	}
 	// NAME bound to a lone record is that record's key: the same key
 	// is nothing to do, another one needs --replace, as for any binding.
@@ -511,6 +517,14 @@ func memberKeys(t *target, sites []*site) map[string]bool {
 			out[canon(k)] = true
 		}
 		return out
+	}
+	if t.kind == tList {
+		// Keys written in the list itself (keys = [ "ssh-ed25519 ..." ]).
+		for _, e := range t.node.(*sn.ListLit).Elems {
+			if lit, ok := unparen(e).(*sn.StringLit); ok && len(lit.Parts) == 1 && lit.Parts[0].Interp == nil && looksKey(lit.Parts[0].Lit) {
+				out[canon(lit.Parts[0].Lit)] = true
+			}
+		}
 	}
 	for _, m := range members(t) {
 		for _, st := range sites {

@@ -25,6 +25,22 @@ type site struct {
 	field string
 }
 
+// freshLetSite is the rules file's outermost let as a site with no key
+// bound yet, for a file whose keys are all literals in lists (kitten/system:
+// let keys = [ "ssh-ed25519 ..." ]; in ...): the new host is bound there,
+// before the first binding, and referred to by its bare name. nil when the
+// file does not start with a let that has a binding.
+func freshLetSite(rules *source) *site {
+	lets, _ := scopes(rules.f.Root)
+	if len(lets) == 0 || len(lets[0].Binds) == 0 {
+		return nil
+	}
+	if _, ok := lets[0].Binds[0].(*sn.AttrDef); !ok {
+		return nil
+	}
+	return &site{src: rules, container: lets[0], ref: "", refKnown: true}
+}
+
 // refTo is how the rules file names member name.
 func (st *site) refTo(name string) string {
 	if st.field != "" {
