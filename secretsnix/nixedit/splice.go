@@ -86,6 +86,11 @@ func bindingText(st *site, name, key, keyDir string, dirExists func(string) bool
 		if _, ok := last.Value.(*sn.Paren); ok {
 			value = "(" + value + ")"
 		}
+	case *sn.Binary:
+		if !sn.LiteralConcat(v) {
+			return "", "", src.errorf(a, "the key of %s is computed; nfrekey writes keys only beside string literals or readFile of a .pub file: add %s = \"%s\"; here by hand", lastName, name, key)
+		}
+		value = `"` + key + `"` // beside keys written in pieces: one literal
 	default:
 		p := readFilePath(last.Value)
 		if p == nil {
