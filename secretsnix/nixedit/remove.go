@@ -54,7 +54,9 @@ func Remove(req RemoveRequest) (*Result, error) {
 	}
 	res := &Result{Before: before, OldKey: old}
 	def := st.defs[idx]
-	removeNode(st.src, def, def == binds(st.container)[0])
+	if !unwrapLet(st, def) {
+		removeNode(st.src, def, def == binds(st.container)[0])
+	}
 	if p := readFilePath(def.Value); p != nil {
 		f := p.Parts[0].Lit
 		if !filepath.IsAbs(f) {
@@ -157,4 +159,24 @@ func removeRefs(fs *files, st *site, name string) error {
 		}
 	}
 	return nil
+}
+
+// unwrapLet removes the whole `let NAME = ...; in` when def is the only
+// binding of the let the rules file starts with and nothing else (no
+// comment) is written in it: what add-host's wrap of a bare attribute
+// set added goes as a whole, restoring the file as it was.
+func unwrapLet(st *site, def *sn.AttrDef) bool {
+	let, ok := st.container.(*sn.Let)
+	if !ok || len(let.Binds) != 1 || let.Binds[0] != sn.Node(def) || st.src.f.Root != sn.Node(let) {
+		return false
+	}
+	a := nodeStart(st.src, let)
+	b := nodeStart(st.src, let.Body)
+	da, de := st.src.span(def)
+	rest := st.src.src[a:da] + st.src.src[de:b]
+	if strings.Join(strings.Fields(rest), " ") != "let in" {
+		return false
+	}
+	st.src.edit(a, b, "")
+	return true
 }

@@ -137,6 +137,12 @@ func nodeStart(src *source, n sn.Node) int { a, _ := src.span(n); return a }
 
 // addBinding binds name in the site.
 func addBinding(st *site, text string) {
+	if st.wrap {
+		a := nodeStart(st.src, st.container)
+		nl := st.src.newline()
+		st.src.edit(a, a, "let"+nl+"  "+text+nl+"in"+nl)
+		return
+	}
 	if len(st.defs) == 0 {
 		// A fresh let: the binding goes after its last one.
 		binds := st.container.(*sn.Let).Binds
