@@ -296,6 +296,10 @@ func (c *Config) targetGroup(i int) (int, error) {
 			gi = j
 		}
 	}
+	if gi < 0 && len(c.Rules[i].Groups) == 1 && len(c.Rules[i].Groups[0].PGP) > 0 {
+		// lilyinstarlight/foosteros: every host is a PGP key here.
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d's key group holds PGP keys only: nfrekey extends age lists and does not start one; add an age: list beside pgp: by hand", i)
+	}
 	if gi < 0 {
 		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has no age: list to extend (adding one could create a key group); add it by hand", i)
 	}
