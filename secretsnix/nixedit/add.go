@@ -442,6 +442,12 @@ func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]boo
 		if len(removed) > 0 {
 			return fmt.Errorf("the edit removes %s from %s", removed[0], name)
 		}
+		// A group the secret takes twice (users-admin = user-dan ++ ...;
+		// "x.age".publicKeys = users-admin ++ user-dan, Bliss-Carman/w)
+		// holds its members twice: the new member would be there twice too.
+		if dup := groupMultiplicity(bk, groups); len(added) > 1 && len(added) == dup && !slices.ContainsFunc(added, func(k string) bool { return k != key }) {
+			return fmt.Errorf("the edit gives %s the key %d times: it takes the group's keys %d times (the group is also inside another list it uses); nfrekey writes a key once per secret: edit by hand", name, dup, dup)
+		}
 		if len(added) > 1 && !slices.ContainsFunc(added, func(k string) bool { return k != key }) {
 			// The binding's set also feeds a group the secret uses.
 			return fmt.Errorf("the edit gives %s the key %d times (the set it would be bound in also reaches it through a group, such as attrValues of the set): name a --group, or edit by hand", name, len(added))
@@ -542,6 +548,28 @@ func memberKeys(t *target, sites []*site) map[string]bool {
 		return nil
 	}
 	return out
+}
+
+// groupMultiplicity is how many times the secret holds every key of one
+// of the groups asked for, when that is more than once and the same for
+// all of the group's keys; 1 otherwise.
+func groupMultiplicity(keys keyset, groups []map[string]bool) int {
+	best := 1
+	for _, g := range groups {
+		m := -1
+		for k := range g {
+			n := keys.n(k)
+			if m >= 0 && n != m {
+				m = 0
+				break
+			}
+			m = n
+		}
+		if m > best {
+			best = m
+		}
+	}
+	return best
 }
 
 // usesGroup reports whether a secret's keys (before the edit) include all
