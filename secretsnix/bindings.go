@@ -171,6 +171,16 @@ func (w *bindWalker) binding(a staticAttr, e *env, t *thunk) {
 			return
 		}
 		text = s
+	case *Binary:
+		// A long key written in pieces: "ssh-rsa AAAA..." + "..." (jhakonen/nixos-config).
+		if !LiteralConcat(x) {
+			return
+		}
+		s, ok := w.eval(a, e, t)
+		if !ok {
+			return
+		}
+		text = s
 	default:
 		return
 	}
@@ -209,6 +219,23 @@ func (w *bindWalker) eval(a staticAttr, e *env, t *thunk) (string, bool) {
 		return "", false
 	}
 	return s.s, true
+}
+
+// LiteralConcat reports whether n is a string literal without
+// interpolation, or such literals joined with +: a key written in pieces.
+func LiteralConcat(n Node) bool {
+	switch x := unparen(n).(type) {
+	case *StringLit:
+		for _, p := range x.Parts {
+			if p.Interp != nil {
+				return false
+			}
+		}
+		return true
+	case *Binary:
+		return x.Op == TPlus && LiteralConcat(x.L) && LiteralConcat(x.R)
+	}
+	return false
 }
 
 // readsFile reports whether x is readFile e, builtins.readFile e, or a

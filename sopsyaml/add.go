@@ -231,6 +231,18 @@ func (c *Config) defList(viaAnchor map[*yaml.Node]bool) (*yaml.Node, error) {
 		}
 	}
 	if len(free) == 0 {
+		// Every list under keys: is some rule's whole age list (keys: &all
+		// with age: *all, tweag/cardano-hoarding-node): a key added there
+		// reaches those rules, which only naming the list asks for.
+		var named []string
+		for _, l := range c.lists {
+			if n := sharedName(l.node); n != "" && len(c.sharedBy(l.node)) > 0 {
+				named = append(named, fmt.Sprintf("--group %s (rules %v)", n, c.sharedBy(l.node)))
+			}
+		}
+		if len(named) > 0 {
+			return nil, c.errAt(c.keys, "every list under keys: is a rule's whole age list, so a new key there reaches every rule using it: to mean that, give %s; else add the host by hand", strings.Join(named, " or "))
+		}
 		return nil, c.errAt(c.keys, "keys: has no list of anchored keys that no rule uses as a whole; add the host by hand")
 	}
 	for i := len(free) - 1; i >= 0; i-- {
@@ -283,6 +295,10 @@ func (c *Config) targetGroup(i int) (int, error) {
 			}
 			gi = j
 		}
+	}
+	if gi < 0 && len(c.Rules[i].Groups) == 1 && len(c.Rules[i].Groups[0].PGP) > 0 {
+		// lilyinstarlight/foosteros: every host is a PGP key here.
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d's key group holds PGP keys only: nfrekey extends age lists and does not start one; add an age: list beside pgp: by hand", i)
 	}
 	if gi < 0 {
 		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has no age: list to extend (adding one could create a key group); add it by hand", i)

@@ -1,6 +1,7 @@
 package sopsyaml
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -180,6 +181,9 @@ func (c *Config) removeFromSeq(seq *yaml.Node, idx int) (splice, error) {
 	if err != nil {
 		return splice{}, err
 	}
+	if len(seq.Content) == 1 && seq.Anchor != "" {
+		return c.emptyAnchoredSeq(seq, ls)
+	}
 	next := c.txt.nextLine(ls)
 	if next == len(c.txt.src) && c.txt.src[next-1] != '\n' && ls > 0 {
 		// The last line has no newline: take the previous line's instead.
@@ -190,6 +194,26 @@ func (c *Config) removeFromSeq(seq *yaml.Node, idx int) (splice, error) {
 		return splice{from, next, ""}, nil
 	}
 	return splice{ls, next, ""}, nil
+}
+
+// emptyAnchoredSeq removes the only item of an anchored block list, whose
+// line starts at ls: `- &users` over `  - &tux age1...` becomes
+// `- &users []`. Deleting the line alone would leave &users null, which is
+// no list (0xTux/nixos-config keeps each person's keys in such a list).
+// Only when nothing but the line break separates the anchor from the item.
+func (c *Config) emptyAnchoredSeq(seq *yaml.Node, ls int) (splice, error) {
+	s := c.txt.src
+	tag := "&" + seq.Anchor
+	at := bytes.LastIndex(s[:ls], []byte(tag))
+	if at < 0 {
+		return splice{}, c.errAt(seq, "cannot find &%s before its list; edit it by hand", seq.Anchor)
+	}
+	end := at + len(tag)
+	if strings.TrimRight(string(s[end:ls]), " \t\r\n") != "" || bytes.Count(s[end:ls], []byte("\n")) != 1 {
+		return splice{}, c.errAt(seq, "the last key of &%s is not on the line after it; empty the list by hand", seq.Anchor)
+	}
+	eol := c.txt.lineEnd(ls)
+	return splice{end, eol, " []"}, nil
 }
 
 // scalarRaw is the byte range of a single-line scalar's value inside its

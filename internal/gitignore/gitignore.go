@@ -57,9 +57,13 @@ func (g *Matcher) Enter(dir string) {
 }
 
 // Ignored reports whether the file or directory p (absolute, under root)
-// is ignored: the last rule that matches it, from the root's .gitignore
-// down to that of p's directory, decides. Directories ignored are not
-// entered, so what lies under them is never asked about.
+// is ignored. As git does, each directory on the way to p is matched
+// first: one that is ignored excludes everything under it, and no rule
+// can re-include a path inside it. For p itself (and each such
+// directory) the last rule that matches it, from the root's .gitignore
+// down to that of its own directory, decides; a rule matches the path
+// exactly, so `/*` ignores top-level entries and `!/nix/` re-includes
+// the directory nix and, with it, what lies in it.
 func (g *Matcher) Ignored(p string, isDir bool) bool {
 	if len(g.files) == 0 {
 		return false
@@ -69,6 +73,18 @@ func (g *Matcher) Ignored(p string, isDir bool) bool {
 		return false
 	}
 	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for k := 1; k <= len(parts); k++ {
+		dir := k < len(parts) || isDir
+		if g.matches(parts[:k], dir) {
+			return true
+		}
+	}
+	return false
+}
+
+// matches is the verdict of the rules on the path parts (relative to the
+// root), without regard to its parent directories.
+func (g *Matcher) matches(parts []string, isDir bool) bool {
 	ignored := false
 	dir := g.root
 	for i := 0; i < len(parts); i++ {
@@ -163,8 +179,9 @@ func parseIgnoreLine(line string) (ignoreRule, bool) {
 			b.WriteString(regexp.QuoteMeta(string(c)))
 		}
 	}
-	// A pattern matching a directory ignores everything in it too.
-	b.WriteString("(?:/.*)?$")
+	// A pattern matching a directory ignores everything in it too; that
+	// is Ignored's walk down the path, not the pattern's.
+	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
 	if err != nil {
 		return ignoreRule{}, false

@@ -82,3 +82,44 @@ func TestWalkLinkedWorkTree(t *testing.T) {
 		t.Errorf("walk = %v, want %v", got, want)
 	}
 }
+
+// TestWalkWhitelist: a .gitignore that ignores everything at the top and
+// re-includes some directories (lafrenierejm/dotfiles: /* then !/nix/)
+// keeps the files in those directories, as git does; a directory still
+// excluded keeps its files out even when a later rule names them.
+func TestWalkWhitelist(t *testing.T) {
+	root := t.TempDir()
+	for p, data := range map[string]string{
+		".git/config":     "",
+		".gitignore":      "/*\n!/.gitignore\n!/nix/\n/nix/nix.conf\n!/other/keep.nix\n",
+		"flake.nix":       "",
+		"nix/secrets.nix": "",
+		"nix/nix.conf":    "",
+		"nix/sub/a.nix":   "",
+		"other/keep.nix":  "",
+	} {
+		full := filepath.Join(root, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err := Walk(root, func(p string, d fs.DirEntry) error {
+		rel, _ := filepath.Rel(root, p)
+		got = append(got, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".gitignore", "nix/secrets.nix", "nix/sub/a.nix"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("walk = %v, want %v", got, want)
+	}
+	m := New(root)
+	m.Enter(root)
+	if !m.Ignored(filepath.Join(root, "other/keep.nix"), false) {
+		t.Error("other/keep.nix: a file in an excluded directory is not re-included (git: 'It is not possible to re-include a file if a parent directory of that file is excluded')")
+	}
+}

@@ -81,7 +81,13 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 		return nil, retry{}, err
 	}
 	if len(sites) == 0 {
-		return nil, retry{}, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
+		// Keys written only as literals in the lists (let keys = [ "ssh-ed25519
+		// ..." ]; in ...): the rules file's own let is where a name can go.
+		st := freshLetSite(rules)
+		if st == nil {
+			return nil, retry{}, rules.errorf(0, "no key is bound to a name here (such as web1 = \"ssh-ed25519 ...\"; in a let); add %s = \"%s\"; by hand", req.Name, key)
+		}
+		sites = []*site{st}
 	}
 	// NAME bound to a lone record is that record's key: the same key
 	// is nothing to do, another one needs --replace, as for any binding.
@@ -445,6 +451,12 @@ func checkAdd(b, a map[string]keyset, key, oldKey string, matched map[string]boo
 		if len(removed) > 0 {
 			return fmt.Errorf("the edit removes %s from %s", removed[0], name)
 		}
+		// A group the secret takes twice (users-admin = user-dan ++ ...;
+		// "x.age".publicKeys = users-admin ++ user-dan, Bliss-Carman/w)
+		// holds its members twice: the new member would be there twice too.
+		if dup := groupMultiplicity(bk, groups); len(added) > 1 && len(added) == dup && !slices.ContainsFunc(added, func(k string) bool { return k != key }) {
+			return fmt.Errorf("the edit gives %s the key %d times: it takes the group's keys %d times (the group is also inside another list it uses); nfrekey writes a key once per secret: edit by hand", name, dup, dup)
+		}
 		if len(added) > 1 && !slices.ContainsFunc(added, func(k string) bool { return k != key }) {
 			// The binding's set also feeds a group the secret uses.
 			return fmt.Errorf("the edit gives %s the key %d times (the set it would be bound in also reaches it through a group, such as attrValues of the set): name a --group, or edit by hand", name, len(added))
@@ -521,6 +533,14 @@ func memberKeys(t *target, sites []*site) map[string]bool {
 		}
 		return out
 	}
+	if t.kind == tList {
+		// Keys written in the list itself (keys = [ "ssh-ed25519 ..." ]).
+		for _, e := range t.node.(*sn.ListLit).Elems {
+			if lit, ok := unparen(e).(*sn.StringLit); ok && len(lit.Parts) == 1 && lit.Parts[0].Interp == nil && looksKey(lit.Parts[0].Lit) {
+				out[canon(lit.Parts[0].Lit)] = true
+			}
+		}
+	}
 	for _, m := range members(t) {
 		for _, st := range sites {
 			if !st.refKnown {
@@ -537,6 +557,28 @@ func memberKeys(t *target, sites []*site) map[string]bool {
 		return nil
 	}
 	return out
+}
+
+// groupMultiplicity is how many times the secret holds every key of one
+// of the groups asked for, when that is more than once and the same for
+// all of the group's keys; 1 otherwise.
+func groupMultiplicity(keys keyset, groups []map[string]bool) int {
+	best := 1
+	for _, g := range groups {
+		m := -1
+		for k := range g {
+			n := keys.n(k)
+			if m >= 0 && n != m {
+				m = 0
+				break
+			}
+			m = n
+		}
+		if m > best {
+			best = m
+		}
+	}
+	return best
 }
 
 // usesGroup reports whether a secret's keys (before the edit) include all

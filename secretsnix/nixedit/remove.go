@@ -41,9 +41,22 @@ func Remove(req RemoveRequest) (*Result, error) {
 		return nil, fmt.Errorf("%s: no key is bound as %s; bound: %s", req.RulesFile, req.Name, strings.Join(bound, ", "))
 	}
 	old := canon(st.texts[idx])
+	// The same key bound under another name (opdavies/nix-config binds one
+	// key as hosts.nixedo and hosts.t480) keeps it in the secrets that name
+	// uses: say so, rather than blame a use nfrekey did not find.
+	var twins []string
+	for _, s := range sites {
+		for i, n := range s.names {
+			if (s != st || i != idx) && canon(s.texts[i]) == old {
+				twins = append(twins, n)
+			}
+		}
+	}
 	res := &Result{Before: before, OldKey: old}
 	def := st.defs[idx]
-	removeNode(st.src, def, def == binds(st.container)[0])
+	if !unwrapLet(st, def) {
+		removeNode(st.src, def, def == binds(st.container)[0])
+	}
 	if p := readFilePath(def.Value); p != nil {
 		f := p.Parts[0].Lit
 		if !filepath.IsAbs(f) {
@@ -66,6 +79,9 @@ func Remove(req RemoveRequest) (*Result, error) {
 			}
 			if len(removed) > 0 && (len(removed) != 1 || removed[0] != old) {
 				return fmt.Errorf("the edit removes %s from %s", strings.Join(removed, ", "), name)
+			}
+			if a[name].n(old) > 0 && len(twins) > 0 {
+				return fmt.Errorf("%s still has the key of %s: the same key is also bound as %s (a duplicate audit reports): give one of them its own key first, or edit by hand", name, req.Name, strings.Join(twins, ", "))
 			}
 			if a[name].n(old) > 0 {
 				return fmt.Errorf("%s still has the key of %s (through a use nfrekey did not find)", name, req.Name)
@@ -143,4 +159,24 @@ func removeRefs(fs *files, st *site, name string) error {
 		}
 	}
 	return nil
+}
+
+// unwrapLet removes the whole `let NAME = ...; in` when def is the only
+// binding of the let the rules file starts with and nothing else (no
+// comment) is written in it: what add-host's wrap of a bare attribute
+// set added goes as a whole, restoring the file as it was.
+func unwrapLet(st *site, def *sn.AttrDef) bool {
+	let, ok := st.container.(*sn.Let)
+	if !ok || len(let.Binds) != 1 || let.Binds[0] != sn.Node(def) || st.src.f.Root != sn.Node(let) {
+		return false
+	}
+	a := nodeStart(st.src, let)
+	b := nodeStart(st.src, let.Body)
+	da, de := st.src.span(def)
+	rest := st.src.src[a:da] + st.src.src[de:b]
+	if strings.Join(strings.Fields(rest), " ") != "let in" {
+		return false
+	}
+	st.src.edit(a, b, "")
+	return true
 }

@@ -23,6 +23,33 @@ type site struct {
 	// field is set for a set of records (web1 = { pubkey = "..."; };):
 	// defs are then the records, and a key is ref+NAME+"."+field.
 	field string
+	// wrap: the rules file is a bare attribute set with every key a
+	// literal; the first binding wraps it in a let of its own.
+	wrap bool
+}
+
+// freshLetSite is the rules file's outermost let as a site with no key
+// bound yet, for a file whose keys are all literals in lists (kitten/system:
+// let keys = [ "ssh-ed25519 ..." ]; in ...): the new host is bound there,
+// after its last binding, and referred to by its bare name; a file that
+// is a bare attribute set gets a let around it. nil for other shapes.
+func freshLetSite(rules *source) *site {
+	lets, body := scopes(rules.f.Root)
+	if len(lets) == 0 {
+		// { "a.age".publicKeys = [ "ssh-ed25519 ..." ]; } (AminoNordics/
+		// amino_nixos): the file becomes let NAME = "..."; in { ... }.
+		if set, ok := body.(*sn.AttrSet); ok && body == rules.f.Root && !set.Rec {
+			return &site{src: rules, container: set, ref: "", refKnown: true, wrap: true}
+		}
+		return nil
+	}
+	if len(lets[0].Binds) == 0 {
+		return nil
+	}
+	if _, ok := lets[0].Binds[0].(*sn.AttrDef); !ok {
+		return nil
+	}
+	return &site{src: rules, container: lets[0], ref: "", refKnown: true}
 }
 
 // refTo is how the rules file names member name.

@@ -46,6 +46,9 @@ func modelBinding(st *site, keyDir string) int {
 // literal where that .pub layout cannot be followed (see mirrorPub).
 func bindingText(st *site, name, key, keyDir string, dirExists func(string) bool) (text string, pub string, err error) {
 	src := st.src
+	if len(st.defs) == 0 {
+		return name + " = \"" + key + "\";", "", nil // a fresh let: no binding to copy the style of
+	}
 	model := modelBinding(st, keyDir)
 	last := st.defs[model]
 	lastName := st.names[model]
@@ -83,6 +86,11 @@ func bindingText(st *site, name, key, keyDir string, dirExists func(string) bool
 		if _, ok := last.Value.(*sn.Paren); ok {
 			value = "(" + value + ")"
 		}
+	case *sn.Binary:
+		if !sn.LiteralConcat(v) {
+			return "", "", src.errorf(a, "the key of %s is computed; nfrekey writes keys only beside string literals or readFile of a .pub file: add %s = \"%s\"; here by hand", lastName, name, key)
+		}
+		value = `"` + key + `"` // beside keys written in pieces: one literal
 	default:
 		p := readFilePath(last.Value)
 		if p == nil {
@@ -129,6 +137,18 @@ func nodeStart(src *source, n sn.Node) int { a, _ := src.span(n); return a }
 
 // addBinding binds name in the site.
 func addBinding(st *site, text string) {
+	if st.wrap {
+		a := nodeStart(st.src, st.container)
+		nl := st.src.newline()
+		st.src.edit(a, a, "let"+nl+"  "+text+nl+"in"+nl)
+		return
+	}
+	if len(st.defs) == 0 {
+		// A fresh let: the binding goes after its last one.
+		binds := st.container.(*sn.Let).Binds
+		insertAfter(st.src, binds[len(binds)-1], text, " ")
+		return
+	}
 	last := st.defs[len(st.defs)-1]
 	insertAfter(st.src, last, text, " ")
 }
