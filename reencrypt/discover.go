@@ -3,11 +3,11 @@ package reencrypt
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 
 	"github.com/nfrekey/nfrekey/internal/gitignore"
+	"github.com/nfrekey/nfrekey/internal/readlimit"
 	"github.com/nfrekey/nfrekey/secretsnix"
 )
 
@@ -75,19 +75,38 @@ func FindRulesFiles(repoRoot string, useNix bool) (found []string, skipped []Ski
 // file, fails to parse or to evaluate; a function (a NixOS module) or a
 // value of another shape is merely something else.
 func broken(p, root string) bool {
-	src, err := os.ReadFile(p)
+	module, err := isModule(p)
 	if err != nil {
 		return true
 	}
-	f, err := secretsnix.Parse(p, string(src))
-	if err != nil {
-		return true
-	}
-	if _, ok := f.Root.(*secretsnix.Lambda); ok {
+	if module {
 		return false
 	}
 	_, err = secretsnix.EvalFile(p, secretsnix.Options{Root: root})
 	return err != nil
+}
+
+// IsModule reports whether the Nix file at p is a function (a NixOS
+// module, say) rather than an agenix rules file: some fleets keep their
+// sops-nix or agenix NixOS configuration in a secrets.nix at the root,
+// where the contract looks for the rules first. A file that cannot be read
+// or parsed is not a module: it is a rules file with a mistake.
+func IsModule(p string) bool {
+	module, err := isModule(p)
+	return err == nil && module
+}
+
+func isModule(p string) (bool, error) {
+	src, err := readlimit.ReadFile(p, secretsnix.MaxInputFile)
+	if err != nil {
+		return false, err
+	}
+	f, err := secretsnix.Parse(p, string(src))
+	if err != nil {
+		return false, err
+	}
+	_, ok := f.Root.(*secretsnix.Lambda)
+	return ok, nil
 }
 
 // UnreadRules is a rules file the run did not read (the defaults won over

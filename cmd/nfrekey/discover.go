@@ -88,6 +88,12 @@ func findRules(g *globalOptions, repo string) ([]string, error) {
 	for _, rel := range []string{"secrets.nix", filepath.Join("secrets", "secrets.nix")} {
 		p := filepath.Join(repo, rel)
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			if reencrypt.IsModule(p) {
+				// A NixOS configuration named secrets.nix (sops-nix or
+				// agenix settings), not the rules: look further.
+				g.note("%s is a function (a NixOS module?), not an agenix rules file: skipped", p)
+				continue
+			}
 			return []string{p}, nil
 		}
 	}
