@@ -20,10 +20,13 @@ func init() {
 }
 
 var (
-	traceLine   = regexp.MustCompile(`^(\d+) +(.*)$`)
-	traceOpen   = regexp.MustCompile(`^openat\([^,]+, "((?:[^"\\]|\\.)*)",.*\) +=\s+(\d+)$`)
-	traceClose  = regexp.MustCompile(`^close\((\d+)\) +=\s+0$`)
-	traceWrite  = regexp.MustCompile(`^write\((\d+), "((?:[^"\\]|\\.)*)"`)
+	traceLine  = regexp.MustCompile(`^(\d+) +(.*)$`)
+	traceOpen  = regexp.MustCompile(`^openat\([^,]+, "((?:[^"\\]|\\.)*)",.*\) +=\s+(\d+)(?:<[^>]*>)?$`)
+	traceClose = regexp.MustCompile(`^close\((\d+)(?:<[^>]*>)?\) +=\s+0$`)
+	// With strace -y a write names its file itself (group 2): threads of
+	// one process share descriptors, which a per-pid map cannot follow (a
+	// descriptor closed and reopened by another thread).
+	traceWrite  = regexp.MustCompile(`^write\((\d+)(?:<([^>]*)>)?, "((?:[^"\\]|\\.)*)"`)
 	traceDup2   = regexp.MustCompile(`^dup[23]\((\d+), (\d+)(?:, [^)]*)?\) += (\d+)$`)
 	traceDupFD  = regexp.MustCompile(`^fcntl\((\d+), F_DUPFD(?:_CLOEXEC)?, \d+\) += (\d+)$`)
 	traceMemDir = regexp.MustCompile(`^(/dev/shm|/run/user/\d+|.*/xdg-runtime)/nfrekey-[0-9a-f]{16}`)
@@ -86,10 +89,13 @@ func cmdPlaintextOnly(ts *testscript.TestScript, neg bool, args []string) {
 			continue
 		}
 		w := traceWrite.FindStringSubmatch(call)
-		if w == nil || !strings.Contains(w[2], marker) {
+		if w == nil || !strings.Contains(w[3], marker) {
 			continue
 		}
-		path, ok := fds[w[1]]
+		path, ok := w[2], w[2] != ""
+		if !ok {
+			path, ok = fds[w[1]]
+		}
 		if !ok {
 			path = latest[w[1]]
 		}
