@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
+	"github.com/nfrekey/nfrekey/internal/txn"
 	"github.com/nfrekey/nfrekey/reencrypt/agenix"
 )
 
@@ -172,15 +173,9 @@ func (ed *Editing) Save(ctx context.Context, plaintext []byte, allowEmpty bool, 
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
-	}
-	if opts.OnCommit != nil {
-		opts.OnCommit()
-	}
-	secrets := tx.Commit()
-	if !secrets.IsCommitted(st.File()) {
-		return nil, secrets.Err()
+	secrets, err := commitStaged(ctx, tx, st.File(), opts.OnCommit)
+	if err != nil {
+		return nil, err
 	}
 	res.Created = st.Created
 	var errs []error
@@ -193,4 +188,22 @@ func (ed *Editing) Save(ctx context.Context, plaintext []byte, allowEmpty bool, 
 		res.LockWritten = len(lock.Committed) > 0
 	}
 	return res, errors.Join(errs...)
+}
+
+// commitStaged commits the one secret an edit staged: interrupted before
+// the rename, nothing is written; onCommit (tests) runs just before it; a
+// secret that was not renamed (saved by someone else meanwhile) is the
+// error.
+func commitStaged(ctx context.Context, tx *txn.Tx, path string, onCommit func()) (*txn.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
+	}
+	if onCommit != nil {
+		onCommit()
+	}
+	res := tx.Commit()
+	if !res.IsCommitted(path) {
+		return nil, res.Err()
+	}
+	return res, nil
 }

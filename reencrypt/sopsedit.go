@@ -120,15 +120,9 @@ func (e *sopsEdit) save(ctx context.Context, root string, plaintext []byte, opts
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("interrupted before renaming anything; nothing was written: %w", err)
-	}
-	if opts.OnCommit != nil {
-		opts.OnCommit()
-	}
-	res := tx.Commit()
-	if !res.IsCommitted(st.Path()) {
-		return nil, res.Err()
+	res, err := commitStaged(ctx, tx, st.Path(), opts.OnCommit)
+	if err != nil {
+		return nil, err
 	}
 	return &SaveResult{Path: e.path}, errors.Join(res.Errs...)
 }
