@@ -40,10 +40,14 @@ func rulesSources(file string, rules *secretsnix.Rules, files []string) []rulesS
 // auditAge audits every rules file (one agenix inventory each) and checks
 // that they can be used together.
 func auditAge(ctx context.Context, srcs []rulesSource, opts AuditOptions) ([]*agenix.Inventory, error) {
+	files, err := sharedAgeFiles(opts.RepoRoot, srcs)
+	if err != nil {
+		return nil, err
+	}
 	invs := make([]*agenix.Inventory, 0, len(srcs))
 	for _, src := range srcs {
 		ai, err := agenix.Audit(ctx, agenix.AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: src.file,
-			Rules: src.rules, Jobs: opts.Jobs, UseNix: opts.UseNix})
+			Rules: src.rules, Jobs: opts.Jobs, UseNix: opts.UseNix, AgeFiles: files})
 		if err != nil {
 			return nil, err
 		}
@@ -55,6 +59,11 @@ func auditAge(ctx context.Context, srcs []rulesSource, opts AuditOptions) ([]*ag
 // newAgePlans plans every rules file of a rekey; paths (when given) are
 // each taken by the rules file declaring them.
 func newAgePlans(ctx context.Context, srcs []rulesSource, base agenix.PlanOptions) ([]*agenix.Plan, error) {
+	files, err := sharedAgeFiles(base.RepoRoot, srcs)
+	if err != nil {
+		return nil, err
+	}
+	base.AgeFiles = files
 	var plans []*agenix.Plan
 	for _, src := range srcs {
 		o := base
@@ -182,4 +191,25 @@ func inventories(plans []*agenix.Plan) []*agenix.Inventory {
 		out[i] = pl.Inventory
 	}
 	return out
+}
+
+// sharedAgeFiles lists the repo's .age files once for a run over several
+// rules files (each inventory would walk the whole repo for its undeclared
+// files); nil for one, which lists them itself.
+func sharedAgeFiles(repoRoot string, srcs []rulesSource) ([]string, error) {
+	if len(srcs) < 2 {
+		return nil, nil
+	}
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		return nil, err
+	}
+	if root, err = filepath.EvalSymlinks(root); err != nil {
+		return nil, inputErr(fmt.Errorf("repo root: %w", err))
+	}
+	files, err := agenix.ListAgeFiles(root)
+	if files == nil && err == nil {
+		files = []string{} // none, and known: the inventories need not look
+	}
+	return files, err
 }

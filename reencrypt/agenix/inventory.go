@@ -111,6 +111,9 @@ type AuditOptions struct {
 	Jobs int
 	// UseNix evaluates RulesFile with nix-instantiate (secretsnix.Options.UseNix).
 	UseNix bool
+	// AgeFiles are the repo's .age files as ListAgeFiles gives them (for
+	// the root with symlinks resolved); nil: the inventory lists them.
+	AgeFiles []string
 	// Former are recipients the rules no longer declare but whose names
 	// are known (the host a remove-host just took out): files still
 	// encrypted to them name them rather than an unknown key tag.
@@ -269,20 +272,21 @@ func newInventory(opts AuditOptions) (*Inventory, error) {
 	for _, s := range inv.Secrets {
 		byPath[s.Path] = true
 	}
-	err = gitignore.Walk(root, func(path string, d fs.DirEntry) error {
-		t := d.Type()
-		if !t.IsRegular() && t&fs.ModeSymlink == 0 || !strings.HasSuffix(d.Name(), ".age") || byFile[path] != nil {
-			return nil
+	files := opts.AgeFiles
+	if files == nil {
+		if files, err = ListAgeFiles(root); err != nil {
+			return nil, err
 		}
-		if rel, err := filepath.Rel(root, path); err == nil && byPath[filepath.ToSlash(rel)] {
-			return nil // a declared secret that is itself a symlink
+	}
+	for _, path := range files {
+		if byFile[path] != nil {
+			continue
 		}
-		rel, _ := filepath.Rel(root, path)
+		rel, err := filepath.Rel(root, path)
+		if err != nil || byPath[filepath.ToSlash(rel)] {
+			continue // a declared secret that is itself a symlink
+		}
 		inv.Secrets = append(inv.Secrets, &Secret{Path: filepath.ToSlash(rel), File: path, Exists: true, Status: StatusUndeclared})
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("walking %s: %w", root, err)
 	}
 	sort.Slice(inv.Secrets, func(i, j int) bool { return inv.Secrets[i].Path < inv.Secrets[j].Path })
 	return inv, nil
@@ -880,4 +884,24 @@ func (inv *Inventory) find(file string) *Secret {
 func (inv *Inventory) lockKeyExists(key string) bool {
 	_, err := os.Stat(filepath.Join(inv.RulesDir, filepath.FromSlash(key)))
 	return err == nil
+}
+
+// ListAgeFiles lists every *.age file under root (absolute, root's
+// symlinks resolved): regular files and symlinks (listed, never followed:
+// a link's target is not read), not those git ignores when root is a git
+// work tree. A run over several rules files lists them once and hands the
+// list to each inventory (AuditOptions.AgeFiles).
+func ListAgeFiles(root string) ([]string, error) {
+	var out []string
+	err := gitignore.Walk(root, func(path string, d fs.DirEntry) error {
+		t := d.Type()
+		if (t.IsRegular() || t&fs.ModeSymlink != 0) && strings.HasSuffix(d.Name(), ".age") {
+			out = append(out, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("walking %s: %w", root, err)
+	}
+	return out, nil
 }

@@ -39,8 +39,9 @@ type PlanOptions struct {
 	Force            bool // re-encrypt every selected file, in sync or not
 	Rotate           bool // planned files get a fresh file key even when only adding
 	Jobs             int  // files processed in parallel (0: NumCPU); more wait on fsync meanwhile
-	// Former: see AuditOptions.Former.
-	Former []Declared
+	// Former, AgeFiles: see AuditOptions.
+	Former   []Declared
+	AgeFiles []string
 
 	// Opened and Staged, when set, are called with each planned file's
 	// path once its file key is unwrapped (Open) and once its temp file is
@@ -165,7 +166,7 @@ type Plan struct {
 // NewPlan audits the repo and plans the selected stale secrets (all with
 // Force). Nothing is opened or written.
 func NewPlan(ctx context.Context, opts PlanOptions) (*Plan, error) {
-	inv, err := Audit(ctx, AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules, Jobs: opts.Jobs, UseNix: opts.UseNix, Former: opts.Former})
+	inv, err := Audit(ctx, AuditOptions{RepoRoot: opts.RepoRoot, RulesFile: opts.RulesFile, Rules: opts.Rules, Jobs: opts.Jobs, UseNix: opts.UseNix, Former: opts.Former, AgeFiles: opts.AgeFiles})
 	if err != nil {
 		return nil, err
 	}
