@@ -38,7 +38,7 @@ func sopsConfigs(ctx context.Context, root, explicit string) (*sopsInventory, []
 		if _, err := si.config(abs); err != nil {
 			return nil, nil, err
 		}
-	} else if err := si.readAllConfigs(ctx); err != nil {
+	} else if err := si.readAllConfigs(ctx, nil); err != nil {
 		return nil, nil, err
 	}
 	var paths []string

@@ -145,7 +145,7 @@ func auditSopsOver(ctx context.Context, root, explicit string, overlay map[strin
 			return nil, err
 		}
 	}
-	files, err := walkSops(ctx, root)
+	files, configs, err := walkSops(ctx, root)
 	if err != nil {
 		return nil, err
 	}
@@ -168,37 +168,45 @@ func auditSopsOver(ctx context.Context, root, explicit string, overlay map[strin
 	}
 	// Configs never reached by a file are still read for their findings:
 	// a config whose rules match nothing is worth saying.
-	if err := si.readAllConfigs(ctx); err != nil {
+	if err := si.readAllConfigs(ctx, configs); err != nil {
 		return nil, err
 	}
 	si.findings = append(si.findings, si.ruleFindings(matched)...)
 	return si, nil
 }
 
-// walkSops lists the regular files under root (not .git, not ignored by
-// git) that may be sops files: a cheap byte check first, so only files
-// that mention sops' metadata keys are parsed.
-func walkSops(ctx context.Context, root string) ([]string, error) {
-	var out []string
-	err := gitignore.Walk(root, func(path string, d fs.DirEntry) error {
+// walkSops lists, in one walk of the repo (not .git, not what git
+// ignores, in a linked work tree too), the regular files that may be sops
+// files — a cheap byte check comes later, so only files that mention sops'
+// metadata keys are parsed — and the .sops.yaml configs (configs is never
+// nil, so that readAllConfigs need not walk again).
+func walkSops(ctx context.Context, root string) (files, configs []string, err error) {
+	configs = []string{}
+	err = gitignore.Walk(root, func(path string, d fs.DirEntry) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
 		name := d.Name()
-		if !d.Type().IsRegular() || name == ".sops.yaml" || strings.HasSuffix(name, ".age") ||
-			strings.HasPrefix(name, txn.TempPrefix) || name == LockFileName {
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if name == ".sops.yaml" {
+			configs = append(configs, path)
+			return nil
+		}
+		if strings.HasSuffix(name, ".age") || strings.HasPrefix(name, txn.TempPrefix) || name == LockFileName {
 			return nil
 		}
 		if info, err := d.Info(); err != nil || info.Size() > sopsMaxSize {
 			return nil
 		}
-		out = append(out, path)
+		files = append(files, path)
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("walking %s: %w", root, err)
+		return nil, nil, fmt.Errorf("walking %s: %w", root, err)
 	}
-	return out, nil
+	return files, configs, nil
 }
 
 // mayBeSops is the pre-check before a parse: the metadata marker of the
@@ -486,21 +494,16 @@ func (si *sopsInventory) namesOf(cfg *sopsyaml.Config) map[string]string {
 }
 
 // readAllConfigs parses every .sops.yaml of the repo not yet read.
-func (si *sopsInventory) readAllConfigs(ctx context.Context) error {
+// paths are the configs a walk of the repo already found; nil: walk.
+func (si *sopsInventory) readAllConfigs(ctx context.Context, paths []string) error {
 	if si.explicit != "" {
 		return nil
 	}
-	var paths []string
-	// The repo's own walk: not .git, not what git ignores (in a linked
-	// work tree too).
-	err := gitignore.Walk(si.root, func(path string, d fs.DirEntry) error {
-		if d.Name() == ".sops.yaml" && d.Type().IsRegular() {
-			paths = append(paths, path)
+	if paths == nil {
+		var err error
+		if _, paths, err = walkSops(ctx, si.root); err != nil {
+			return err
 		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	for _, p := range paths {
 		if _, err := si.config(p); err != nil {
