@@ -9,8 +9,7 @@ import (
 )
 
 func TestWalk(t *testing.T) {
-	root := t.TempDir()
-	for p, data := range map[string]string{
+	root := writeTree(t, map[string]string{
 		".git/config":       "",
 		".gitignore":        "/build/\n*.tmp\n!keep.tmp\n",
 		"a.age":             "",
@@ -20,22 +19,8 @@ func TestWalk(t *testing.T) {
 		"sub/.gitignore":    "c.age\n",
 		"sub/c.age":         "",
 		"sub/deeper/d.yaml": "",
-	} {
-		full := filepath.Join(root, p)
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var got []string
-	err := Walk(root, func(p string, d fs.DirEntry) error {
-		rel, _ := filepath.Rel(root, p)
-		got = append(got, filepath.ToSlash(rel))
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := walked(t, root)
 	want := []string{".gitignore", "a.age", "sub/.gitignore", "sub/deeper/d.yaml", "sub/keep.tmp"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("visited %v, want %v", got, want)
@@ -56,27 +41,13 @@ func TestWalk(t *testing.T) {
 // submodule, .git is a file naming the git dir; the .gitignore files
 // still apply.
 func TestWalkLinkedWorkTree(t *testing.T) {
-	root := t.TempDir()
-	for p, data := range map[string]string{
+	root := writeTree(t, map[string]string{
 		".git":            "gitdir: /elsewhere/.git/worktrees/x\n",
 		".gitignore":      "old/\n",
 		"a/secrets.nix":   "",
 		"old/secrets.nix": "",
-	} {
-		full := filepath.Join(root, p)
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var got []string
-	if err := Walk(root, func(p string, d fs.DirEntry) error {
-		rel, _ := filepath.Rel(root, p)
-		got = append(got, filepath.ToSlash(rel))
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
+	got := walked(t, root)
 	want := []string{".git", ".gitignore", "a/secrets.nix"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("walk = %v, want %v", got, want)
@@ -88,8 +59,7 @@ func TestWalkLinkedWorkTree(t *testing.T) {
 // keeps the files in those directories, as git does; a directory still
 // excluded keeps its files out even when a later rule names them.
 func TestWalkWhitelist(t *testing.T) {
-	root := t.TempDir()
-	for p, data := range map[string]string{
+	root := writeTree(t, map[string]string{
 		".git/config":     "",
 		".gitignore":      "/*\n!/.gitignore\n!/nix/\n/nix/nix.conf\n!/other/keep.nix\n",
 		"flake.nix":       "",
@@ -97,22 +67,8 @@ func TestWalkWhitelist(t *testing.T) {
 		"nix/nix.conf":    "",
 		"nix/sub/a.nix":   "",
 		"other/keep.nix":  "",
-	} {
-		full := filepath.Join(root, p)
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var got []string
-	err := Walk(root, func(p string, d fs.DirEntry) error {
-		rel, _ := filepath.Rel(root, p)
-		got = append(got, filepath.ToSlash(rel))
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := walked(t, root)
 	want := []string{".gitignore", "nix/secrets.nix", "nix/sub/a.nix"}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("walk = %v, want %v", got, want)
@@ -122,4 +78,34 @@ func TestWalkWhitelist(t *testing.T) {
 	if !m.Ignored(filepath.Join(root, "other/keep.nix"), false) {
 		t.Error("other/keep.nix: a file in an excluded directory is not re-included (git: 'It is not possible to re-include a file if a parent directory of that file is excluded')")
 	}
+}
+
+// writeTree makes files (path -> content) in a new directory.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for p, data := range files {
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// walked is what Walk visits under root, relative and slash-separated.
+func walked(t *testing.T, root string) []string {
+	t.Helper()
+	var got []string
+	if err := Walk(root, func(p string, d fs.DirEntry) error {
+		rel, _ := filepath.Rel(root, p)
+		got = append(got, filepath.ToSlash(rel))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
