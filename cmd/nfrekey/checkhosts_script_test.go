@@ -3,9 +3,10 @@ package main
 import (
 	"net"
 	"strconv"
-	"sync"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/nfrekey/nfrekey/internal/stalltest"
 )
 
 // Script commands for check-hosts (checkhosts_*.txtar):
@@ -41,28 +42,8 @@ func cmdStall(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: stall VAR")
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, stop, err := stalltest.Listen()
 	ts.Check(err)
-	ts.Setenv(args[0], strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
-	var mu sync.Mutex
-	var conns []net.Conn
-	ts.Defer(func() {
-		ln.Close()
-		mu.Lock()
-		defer mu.Unlock()
-		for _, c := range conns {
-			c.Close()
-		}
-	})
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			conns = append(conns, c)
-			mu.Unlock()
-		}
-	}()
+	ts.Setenv(args[0], strconv.Itoa(addr.Port))
+	ts.Defer(stop)
 }

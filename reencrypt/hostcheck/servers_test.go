@@ -7,11 +7,11 @@ import (
 	"crypto/rsa"
 	"errors"
 	"net"
-	"sync"
 	"testing"
 
 	"golang.org/x/crypto/ssh"
 
+	"github.com/nfrekey/nfrekey/internal/stalltest"
 	"github.com/nfrekey/nfrekey/recipients"
 )
 
@@ -50,28 +50,12 @@ func sshServer(t testing.TB, keys ...crypto.Signer) string {
 // stallServer accepts connections and never says anything.
 func stallServer(t testing.TB) string {
 	t.Helper()
-	ln := listen(t)
-	var mu sync.Mutex
-	var conns []net.Conn
-	t.Cleanup(func() {
-		mu.Lock()
-		defer mu.Unlock()
-		for _, c := range conns {
-			c.Close()
-		}
-	})
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			conns = append(conns, c)
-			mu.Unlock()
-		}
-	}()
-	return ln.Addr().String()
+	addr, stop, err := stalltest.Listen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return addr.String()
 }
 
 // closedAddr is a loopback port nothing listens on (just released).
