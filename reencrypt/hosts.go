@@ -88,6 +88,10 @@ type HostResult struct {
 	Rekey *RekeyResult
 	// Committed reports whether the rules edits were written.
 	Committed bool
+	// TempsRemoved, Finished and Unfinished: what the run cleaned up
+	// after killed runs first (see RekeyResult).
+	TempsRemoved         int
+	Finished, Unfinished []string
 }
 
 // HostGroup is a list a host can join (for choosing --group).
@@ -270,10 +274,12 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 	var tx *txn.Tx
 	if !run.dryRun {
 		var err error
-		if tx, _, err = begin(ctx, run.root, run.jobs); err != nil {
+		var sw sweep
+		if tx, sw, err = begin(ctx, run.root, run.jobs); err != nil {
 			return nil, err
 		}
 		defer tx.Close()
+		res.TempsRemoved, res.Finished, res.Unfinished = sw.temps, sw.finished, sw.unfinished
 	}
 	// 1-3: read, edit and verify every rules file in memory: the
 	// .sops.yaml files (sopsyaml verifies each edit against sops' own

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/nfrekey/nfrekey/internal/txn"
 	"github.com/nfrekey/nfrekey/reencrypt/agenix"
@@ -133,6 +134,14 @@ func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
 		}
 		inv.Findings = append(inv.Findings, Finding{Kind: "stale-temp", File: filepath.ToSlash(rel),
 			Message: staleTempMessage(filepath.Base(p))})
+	}
+	if files, pending, err := txn.PendingJournal(inv.RepoRoot); pending {
+		msg := "a killed nfrekey run left its rules edit half written (" + strings.Join(files, ", ") +
+			"): the next mutating run (nfrekey rekey) finishes it before anything else"
+		if err != nil {
+			msg = "unreadable journal of an interrupted nfrekey run (" + err.Error() + "): check the rules files, then remove it"
+		}
+		inv.Findings = append(inv.Findings, Finding{Kind: "interrupted-commit", File: txn.JournalName, Message: msg})
 	}
 	return inv, nil
 }

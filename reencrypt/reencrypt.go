@@ -92,14 +92,14 @@ type Event struct {
 // Written and Failed events come after the last rename.
 func Rekey(ctx context.Context, opts RekeyOptions) (res *RekeyResult, err error) {
 	var tx *txn.Tx
-	staleRemoved := 0
+	var sw sweep
 	defer func() {
 		if res != nil {
-			res.TempsRemoved = staleRemoved
+			sw.record(res)
 		}
 	}()
 	if !opts.DryRun {
-		if tx, staleRemoved, err = begin(ctx, opts.RepoRoot, opts.Jobs); err != nil {
+		if tx, sw, err = begin(ctx, opts.RepoRoot, opts.Jobs); err != nil {
 			return nil, err
 		}
 		defer tx.Close()
@@ -234,25 +234,52 @@ func commitAll(tx *txn.Tx, plans []*agenix.Plan, sp *sopsPlan, secrets *txn.Resu
 	return out, errors.Join(errs...)
 }
 
-// begin starts the transaction of a mutating run and removes the temps
-// of killed runs (how many, for the report); a held lock is an input
-// error.
-func begin(ctx context.Context, root string, jobs int) (*txn.Tx, int, error) {
+// sweep is what a mutating run cleaned up after killed runs before its
+// own work: a rules commit it finished, the temps it removed.
+type sweep struct {
+	temps      int
+	finished   []string
+	unfinished []string
+}
+
+// begin starts the transaction of a mutating run, finishes the rules
+// commit a killed run left half done (before anything is read: the run
+// then works from the whole edit), and removes the temps of killed runs;
+// a held lock is an input error.
+func begin(ctx context.Context, root string, jobs int) (*txn.Tx, sweep, error) {
+	var sw sweep
 	tx, err := txn.Begin(ctx, txn.Options{Root: root, Jobs: max(16, 4*jobs)})
 	if errors.Is(err, txn.ErrLocked) {
-		return nil, 0, inputErr(err)
+		return nil, sw, inputErr(err)
 	}
 	if err != nil {
-		return nil, 0, inputErr(fmt.Errorf("cannot lock the repo (%s): %w", root, err))
+		return nil, sw, inputErr(fmt.Errorf("cannot lock the repo (%s): %w", root, err))
+	}
+	rec, err := tx.Recover()
+	if err != nil {
+		tx.Close()
+		return nil, sw, inputErr(err)
+	}
+	sw.finished = rec.Finished
+	for _, e := range rec.Unfinished {
+		sw.unfinished = append(sw.unfinished, e.Error())
 	}
 	// Under the lock no live run owns a temp: any is a killed run's, and
 	// holds ciphertext for an old recipient set. Every mutating run sweeps.
 	removed, err := tx.RemoveStale()
 	if err != nil {
 		tx.Close()
-		return nil, 0, err
+		return nil, sw, err
 	}
-	return tx, len(removed), nil
+	sw.temps = len(removed)
+	return tx, sw, nil
+}
+
+// record puts what the sweep did into a run's result.
+func (sw sweep) record(res *RekeyResult) {
+	res.TempsRemoved = sw.temps
+	res.Finished = sw.finished
+	res.Unfinished = sw.unfinished
 }
 
 // commitLock commits the plan's lock file after the secrets and joins

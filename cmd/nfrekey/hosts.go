@@ -147,6 +147,9 @@ func renderHostChange(io *IO, g *globalOptions, cmd string, res *reencrypt.HostR
 		// Nothing was written: the error is the whole story.
 		return reencryptError(err)
 	}
+	if !g.Quiet {
+		sweepNotes(io, res.TempsRemoved, res.Finished, res.Unfinished)
+	}
 	if g.JSON {
 		if jerr := writeJSON(io, hostDoc(res, dry)); jerr != nil {
 			return jerr

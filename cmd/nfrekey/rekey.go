@@ -214,13 +214,25 @@ func rekeySummary(res *reencrypt.RekeyResult, dry bool) string {
 	return s + "; nothing written"
 }
 
+// sweepNotes tells what a mutating run cleaned up after killed runs
+// before its own work.
+func sweepNotes(io *IO, temps int, finished, unfinished []string) {
+	if len(finished) > 0 {
+		fmt.Fprintf(io.Err, "nfrekey: finished the rules edit an interrupted run left half written: %s\n", strings.Join(finished, ", "))
+	}
+	for _, u := range unfinished {
+		fmt.Fprintf(io.Err, "nfrekey: warning: %s\n", u)
+	}
+	if temps > 0 {
+		fmt.Fprintf(io.Err, "nfrekey: removed %s left by an interrupted run\n", plural(temps, "temp file", "temp files"))
+	}
+}
+
 // rekeyNotes tells, on stderr, what the run left alone and the next step
 // for each: temps of a killed run it removed, unverified, missing and
 // undeclared secrets.
 func rekeyNotes(io *IO, res *reencrypt.RekeyResult, rules []string) {
-	if res.TempsRemoved > 0 {
-		fmt.Fprintf(io.Err, "nfrekey: removed %s left by an interrupted run\n", plural(res.TempsRemoved, "temp file", "temp files"))
-	}
+	sweepNotes(io, res.TempsRemoved, res.Finished, res.Unfinished)
 	if n := len(res.Unverified); n > 0 {
 		// Plain rekey leaves them alone (their counts agree); say how to
 		// make them auditable rather than let them stay unverified unseen.

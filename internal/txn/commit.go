@@ -91,7 +91,27 @@ func (tx *Tx) commit(chosen func(Phase) bool) *Result {
 		}
 		sort.Slice(batch, func(i, j int) bool { return batch[i].w.Path < batch[j].w.Path })
 		errs := make([]error, len(batch))
-		forEach(tx.jobs, len(batch), func(i int) { errs[i] = tx.commitOne(batch[i]) })
+		journaled := false
+		if ph == PhaseRules {
+			var err error
+			if journaled, err = tx.writeJournal(batch); err != nil {
+				// Without the journal a crash could leave half the edit:
+				// none of it is renamed.
+				for _, s := range batch {
+					tx.Discard(s)
+					res.Failed = append(res.Failed, FileError{Path: s.w.Path,
+						Err: fmt.Errorf("not renamed: the commit could not be recorded first: %w", err)})
+				}
+				continue
+			}
+		}
+		jobs := tx.jobs
+		if ph == PhaseRules {
+			// A few files: one after the other, in path order, so that a
+			// crash leaves a prefix of them renamed, never a random subset.
+			jobs = 1
+		}
+		forEach(jobs, len(batch), func(i int) { errs[i] = tx.commitOne(batch[i]) })
 		dirs := map[*os.File]string{}
 		for i, s := range batch {
 			if errs[i] != nil {
@@ -104,6 +124,11 @@ func (tx *Tx) commit(chosen func(Phase) bool) *Result {
 		for d, p := range dirs {
 			if err := syncDir(d, (*os.File).Sync); err != nil {
 				res.Errs = append(res.Errs, fmt.Errorf("directory of %s: %w", p, err))
+			}
+		}
+		if journaled {
+			if err := tx.removeJournal(); err != nil {
+				res.Errs = append(res.Errs, fmt.Errorf("%s: %w", filepath.Join(tx.rootDir, JournalName), err))
 			}
 		}
 	}

@@ -42,6 +42,8 @@ type Tx struct {
 	dirs   map[string]*os.File // relative dir -> open handle beneath root
 	staged []*Staged           // not yet committed
 	temps  map[*Staged]bool    // temps on disk, removed by Close
+
+	afterJournal func() // tests: called once a phase's journal is on disk
 }
 
 // Begin takes the lock without waiting and opens the repo root. A held
