@@ -81,10 +81,12 @@ func TestRekeyConcurrentLock(t *testing.T) {
 	}
 }
 
-// TestLockDropsUndeclaredAndEscaping: a rekey drops the entries of files
-// that exist but are no longer declared, and an entry whose key leaves the
-// rules file's directory is neither trusted nor kept.
-func TestLockDropsUndeclaredAndEscaping(t *testing.T) {
+// TestLockDropsUndeclaredKeepsDeclaredAbove: a rekey drops the entries of
+// files that exist but are no longer declared (above the rules file's
+// directory too), while a declared secret above it ("../up.age") is
+// trusted through its entry and keeps it: its X25519 recipients are
+// audited exactly, not left unverified.
+func TestLockDropsUndeclaredKeepsDeclaredAbove(t *testing.T) {
 	r := newRepo(t)
 	os.Mkdir(r.path("sub"), 0o755)
 	r.rules.File = r.path("sub/secrets.nix")
@@ -92,26 +94,37 @@ func TestLockDropsUndeclaredAndEscaping(t *testing.T) {
 	encryptTo(t, r.path("sub/a.age"), []byte("x"), false, r.web1)
 	encryptTo(t, r.path("sub/old.age"), []byte("x"), false, r.web1)
 	encryptTo(t, r.path("up.age"), []byte("x"), false, r.web1, r.x1)
+	encryptTo(t, r.path("other.age"), []byte("x"), false, r.web1, r.x1)
 	r.secret("a.age", 1, r.web1, r.web2)
 	r.secret("../up.age", 2, r.web1, r.x1)
-	sum, err := fileSHA256(r.path("up.age"))
-	if err != nil {
-		t.Fatal(err)
+	entry := func(file string) string {
+		sum, err := fileSHA256(r.path(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return `{"sha256": "` + sum + `", "recipients": ["` + r.web1.text + `", "` + r.x1.text + `"]}`
 	}
 	lock := `{"version": 1, "files": {
   "old.age": {"sha256": "00", "recipients": []},
-  "../up.age": {"sha256": "` + sum + `", "recipients": ["` + r.web1.text + `", "` + r.x1.text + `"]}}}`
+  "../other.age": ` + entry("other.age") + `,
+  "./../up.age": ` + entry("up.age") + `}}`
 	os.WriteFile(r.path("sub/"+LockFileName), []byte(lock), 0o644)
 	for _, s := range r.audit(t).Secrets {
 		if s.Path == "up.age" && s.Status != StatusUnverified {
-			t.Errorf("up.age trusted through an escaping lock key: %s", s.Status)
+			t.Errorf("up.age trusted through a lock key not in clean form: %s", s.Status)
 		}
 	}
-	if _, err := r.rekey(t, RekeyOptions{}); err != nil {
+	if _, err := r.rekey(t, RekeyOptions{Force: true}); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(r.path("sub/" + LockFileName))
-	if !strings.Contains(string(data), `"a.age"`) || strings.Contains(string(data), "old.age") || strings.Contains(string(data), "up.age") {
+	if !strings.Contains(string(data), `"a.age"`) || !strings.Contains(string(data), `"../up.age"`) ||
+		strings.Contains(string(data), "old.age") || strings.Contains(string(data), "other.age") {
 		t.Errorf("lock file:\n%s", data)
+	}
+	for _, s := range r.audit(t).Secrets {
+		if s.Path == "up.age" && s.Status != StatusOK {
+			t.Errorf("up.age after rekey --force: %s, want ok through its lock entry", s.Status)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"sort"
 	"strings"
 
@@ -94,18 +95,18 @@ func (lf *lockFile) changed(old []byte) ([]byte, bool) {
 	return data, true
 }
 
-// validLockKey reports whether a lock key stays inside the rules file's
-// directory: relative, slash-separated, no ".." element.
+// validLockKey reports whether a lock key is a path as the inventory
+// writes it: relative, slash-separated, clean. It may climb out of the
+// rules file's directory ("../hosts/web1/x.age": a declared secret, which
+// the rules evaluation already confined to the repo root): an entry is
+// only ever looked up, and kept, under the key of a secret its own rules
+// file declares, so one naming anything else is never trusted and is
+// dropped at the next write.
 func validLockKey(k string) bool {
 	if k == "" || strings.HasPrefix(k, "/") || strings.Contains(k, "\\") {
 		return false
 	}
-	for _, e := range strings.Split(k, "/") {
-		if e == ".." {
-			return false
-		}
-	}
-	return true
+	return path.Clean(k) == k && k != "." && k != ".."
 }
 
 func fileSHA256(path string) (string, error) {
