@@ -148,7 +148,7 @@ func renderHostChange(io *IO, g *globalOptions, cmd string, res *reencrypt.HostR
 		return reencryptError(err)
 	}
 	if !g.Quiet {
-		sweepNotes(io, res.TempsRemoved, res.Finished, res.Unfinished)
+		sweepNotes(io, res.TempsRemoved, res.Finished, res.Abandoned)
 	}
 	if g.JSON {
 		if jerr := writeJSON(io, hostDoc(res, dry)); jerr != nil {
