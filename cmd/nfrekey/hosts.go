@@ -182,6 +182,10 @@ func renderHostText(io *IO, cmd string, res *reencrypt.HostResult, dry bool) {
 		fmt.Fprintf(io.Out, "%s: the rules already say so; nothing to edit\n", res.Name)
 	}
 	for _, e := range res.Edits {
+		if !dry && !res.Committed {
+			// The rules commit failed (its error follows): nothing was edited.
+			break
+		}
 		if dry {
 			fmt.Fprint(io.Out, e.Diff)
 			continue

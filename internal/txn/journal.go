@@ -58,7 +58,7 @@ func (tx *Tx) writeJournal(batch []*Staged) (bool, error) {
 	j.Version = 1
 	var renames []*Staged
 	for _, s := range batch {
-		if s.root == tx.root && !s.w.Remove && !s.w.Create {
+		if journaled(tx, s) {
 			renames = append(renames, s)
 		}
 	}
