@@ -88,10 +88,10 @@ type HostResult struct {
 	Rekey *RekeyResult
 	// Committed reports whether the rules edits were written.
 	Committed bool
-	// TempsRemoved, Finished and Unfinished: what the run cleaned up
+	// TempsRemoved, Finished and Abandoned: what the run cleaned up
 	// after killed runs first (see RekeyResult).
-	TempsRemoved         int
-	Finished, Unfinished []string
+	TempsRemoved        int
+	Finished, Abandoned []string
 }
 
 // HostGroup is a list a host can join (for choosing --group).
@@ -279,7 +279,7 @@ func runHostChange(ctx context.Context, run hostRun, res *HostResult) (*HostResu
 			return nil, err
 		}
 		defer tx.Close()
-		res.TempsRemoved, res.Finished, res.Unfinished = sw.temps, sw.finished, sw.unfinished
+		res.TempsRemoved, res.Finished, res.Abandoned = sw.temps, sw.finished, sw.abandoned
 	}
 	// 1-3: read, edit and verify every rules file in memory: the
 	// .sops.yaml files (sopsyaml verifies each edit against sops' own

@@ -139,7 +139,9 @@ func Audit(ctx context.Context, opts AuditOptions) (*Inventory, error) {
 		msg := "a killed nfrekey run left its rules edit half written (" + strings.Join(files, ", ") +
 			"): the next mutating run (nfrekey rekey) finishes it before anything else"
 		if err != nil {
-			msg = "unreadable journal of an interrupted nfrekey run (" + err.Error() + "): check the rules files, then remove it"
+			// The next run will refuse: say why, and what to do (the
+			// error ends with it), not that it will finish it.
+			msg = "the next mutating run will refuse to start: " + err.Error()
 		}
 		inv.Findings = append(inv.Findings, Finding{Kind: "interrupted-commit", File: txn.JournalName, Message: msg})
 	}

@@ -237,9 +237,9 @@ func commitAll(tx *txn.Tx, plans []*agenix.Plan, sp *sopsPlan, secrets *txn.Resu
 // sweep is what a mutating run cleaned up after killed runs before its
 // own work: a rules commit it finished, the temps it removed.
 type sweep struct {
-	temps      int
-	finished   []string
-	unfinished []string
+	temps     int
+	finished  []string
+	abandoned []string
 }
 
 // begin starts the transaction of a mutating run, finishes the rules
@@ -261,8 +261,8 @@ func begin(ctx context.Context, root string, jobs int) (*txn.Tx, sweep, error) {
 		return nil, sw, inputErr(err)
 	}
 	sw.finished = rec.Finished
-	for _, e := range rec.Unfinished {
-		sw.unfinished = append(sw.unfinished, e.Error())
+	for _, e := range rec.Abandoned {
+		sw.abandoned = append(sw.abandoned, e.Error())
 	}
 	// Under the lock no live run owns a temp: any is a killed run's, and
 	// holds ciphertext for an old recipient set. Every mutating run sweeps.
@@ -279,7 +279,7 @@ func begin(ctx context.Context, root string, jobs int) (*txn.Tx, sweep, error) {
 func (sw sweep) record(res *RekeyResult) {
 	res.TempsRemoved = sw.temps
 	res.Finished = sw.finished
-	res.Unfinished = sw.unfinished
+	res.Abandoned = sw.abandoned
 }
 
 // commitLock commits the plan's lock file after the secrets and joins

@@ -148,7 +148,7 @@ func renderHostChange(io *IO, g *globalOptions, cmd string, res *reencrypt.HostR
 		return reencryptError(err)
 	}
 	if !g.Quiet {
-		sweepNotes(io, res.TempsRemoved, res.Finished, res.Unfinished)
+		sweepNotes(io, res.TempsRemoved, res.Finished, res.Abandoned)
 	}
 	if g.JSON {
 		if jerr := writeJSON(io, hostDoc(res, dry)); jerr != nil {
@@ -182,6 +182,10 @@ func renderHostText(io *IO, cmd string, res *reencrypt.HostResult, dry bool) {
 		fmt.Fprintf(io.Out, "%s: the rules already say so; nothing to edit\n", res.Name)
 	}
 	for _, e := range res.Edits {
+		if !dry && !res.Committed {
+			// The rules commit failed (its error follows): nothing was edited.
+			break
+		}
 		if dry {
 			fmt.Fprint(io.Out, e.Diff)
 			continue

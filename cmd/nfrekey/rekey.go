@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/nfrekey/nfrekey/internal/txn"
 	"github.com/nfrekey/nfrekey/reencrypt"
 )
 
@@ -181,6 +182,9 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	}
 	if !g.Quiet {
 		rekeyNotes(io, res, relPaths(repo, rules))
+		if o.DryRun {
+			pendingJournalNote(io, repo)
+		}
 	}
 	if err != nil {
 		// The commit's failures (files left as they were, fsyncs, the
@@ -216,15 +220,31 @@ func rekeySummary(res *reencrypt.RekeyResult, dry bool) string {
 
 // sweepNotes tells what a mutating run cleaned up after killed runs
 // before its own work.
-func sweepNotes(io *IO, temps int, finished, unfinished []string) {
+func sweepNotes(io *IO, temps int, finished, abandoned []string) {
 	if len(finished) > 0 {
 		fmt.Fprintf(io.Err, "nfrekey: finished the rules edit an interrupted run left half written: %s\n", strings.Join(finished, ", "))
 	}
-	for _, u := range unfinished {
-		fmt.Fprintf(io.Err, "nfrekey: warning: %s\n", u)
+	if len(abandoned) > 0 {
+		// None of it was written: the rules are as the operator left them,
+		// and the command that was killed did not happen.
+		fmt.Fprintf(io.Err, "nfrekey: warning: dropped the rules edit an interrupted run had not yet written (the rules files are as they were; run the interrupted command again if still wanted): %s\n", strings.Join(abandoned, "; "))
 	}
 	if temps > 0 {
 		fmt.Fprintf(io.Err, "nfrekey: removed %s left by an interrupted run\n", plural(temps, "temp file", "temp files"))
+	}
+}
+
+// pendingJournalNote warns a dry run (which takes no lock and so
+// finishes nothing) that the real run first deals with the rules edit a
+// killed run left: its plan is of the rules as they are now.
+func pendingJournalNote(io *IO, repo string) {
+	files, pending, err := txn.PendingJournal(repo)
+	switch {
+	case !pending:
+	case err != nil:
+		fmt.Fprintf(io.Err, "nfrekey: warning: %s: the real run will refuse to start: %s\n", txn.JournalName, oneLine(err.Error()))
+	default:
+		fmt.Fprintf(io.Err, "nfrekey: warning: %s: a killed run left its rules edit half written (%s): the real run finishes it first, so its plan may differ from this one\n", txn.JournalName, strings.Join(files, ", "))
 	}
 }
 
@@ -232,7 +252,7 @@ func sweepNotes(io *IO, temps int, finished, unfinished []string) {
 // for each: temps of a killed run it removed, unverified, missing and
 // undeclared secrets.
 func rekeyNotes(io *IO, res *reencrypt.RekeyResult, rules []string) {
-	sweepNotes(io, res.TempsRemoved, res.Finished, res.Unfinished)
+	sweepNotes(io, res.TempsRemoved, res.Finished, res.Abandoned)
 	if n := len(res.Unverified); n > 0 {
 		// Plain rekey leaves them alone (their counts agree); say how to
 		// make them auditable rather than let them stay unverified unseen.

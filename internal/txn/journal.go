@@ -11,7 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -36,12 +36,19 @@ type journal struct {
 
 // journalEntry is one rename of the phase: the temp (in the target's
 // directory) holding the bytes whose hash is New, to be put in place of
-// the file whose hash is Old ("" when the write had no expectation).
+// the file the run read: the bytes whose hash is Old, in the file
+// identified by Ino, Size and MtimeNs (the guard of the commit itself; the
+// device is left out, as it may be numbered anew after a reboot). A file
+// put back since with the same bytes (git checkout, an editor's save) is
+// another file: the operator's.
 type journalEntry struct {
-	Path string `json:"path"` // relative to the root, slash-separated
-	Temp string `json:"temp"` // base name, beside Path
-	Old  string `json:"old,omitempty"`
-	New  string `json:"new"`
+	Path    string `json:"path"` // relative to the root, slash-separated
+	Temp    string `json:"temp"` // base name, beside Path
+	Old     string `json:"old"`
+	New     string `json:"new"`
+	Ino     uint64 `json:"ino"`
+	Size    int64  `json:"size"`
+	MtimeNs int64  `json:"mtime_ns"`
 }
 
 // writeJournal records batch before its renames; it returns false (and
@@ -49,23 +56,36 @@ type journalEntry struct {
 func (tx *Tx) writeJournal(batch []*Staged) (bool, error) {
 	var j journal
 	j.Version = 1
+	var renames []*Staged
 	for _, s := range batch {
-		if s.root != tx.root || s.w.Remove || s.w.Create {
-			continue
+		if journaled(tx, s) {
+			renames = append(renames, s)
 		}
+	}
+	if len(renames) < 2 {
+		return false, nil
+	}
+	for _, s := range renames {
 		data, err := tx.stagedBytes(s)
 		if err != nil {
 			return false, fmt.Errorf("%s: %w", s.w.Path, err)
 		}
 		sum := sha256.Sum256(data)
 		e := journalEntry{Path: filepath.ToSlash(s.rel), Temp: s.temp, New: hex.EncodeToString(sum[:])}
-		if s.w.Expect != nil && s.w.Expect.SHA256 != nil {
-			e.Old = hex.EncodeToString(s.w.Expect.SHA256)
+		// A recovery renames only over the very file the run read: a
+		// replacement without it (no caller stages one in the rules
+		// phase) could not be recovered, so the phase is not started.
+		exp := s.w.Expect
+		if exp == nil || exp.SHA256 == nil || exp.Info == nil {
+			return false, fmt.Errorf("%s: a rules file of several is replaced only as it was read", s.w.Path)
 		}
+		st, ok := exp.Info.Sys().(*syscall.Stat_t)
+		if !ok {
+			return false, fmt.Errorf("%s: no inode to record", s.w.Path)
+		}
+		e.Old = hex.EncodeToString(exp.SHA256)
+		e.Ino, e.Size, e.MtimeNs = st.Ino, exp.Info.Size(), exp.Info.ModTime().UnixNano()
 		j.Files = append(j.Files, e)
-	}
-	if len(j.Files) < 2 {
-		return false, nil
 	}
 	data, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
@@ -136,164 +156,4 @@ func (tx *Tx) removeJournal() error {
 		return err
 	}
 	return tx.syncRoot()
-}
-
-// Recovery is what Recover did with a journal an interrupted run left.
-type Recovery struct {
-	// Finished are the files renamed into place now, completing the
-	// interrupted edit (relative to the root).
-	Finished []string
-	// Unfinished are the files whose rename could not be done: someone
-	// else changed the file since (their version is kept) or its staged
-	// bytes are gone. The edit stays partial there; each error says which.
-	Unfinished []error
-}
-
-// Recover finishes the rules phase a killed run left half done, as its
-// journal describes, then removes the journal. Each rename is done only
-// while the target still holds the bytes the run read (and the temp the
-// bytes it staged), through the same guarded exchange as a commit. It
-// runs under the lock, before RemoveStale takes the temps it needs.
-func (tx *Tx) Recover() (*Recovery, error) {
-	rec := &Recovery{}
-	path := filepath.Join(tx.rootDir, JournalName)
-	f, err := tx.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return rec, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	j, err := readJournal(f)
-	f.Close()
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a journal nfrekey can read (%v); remove it once the rules files are checked", path, err)
-	}
-	for _, e := range j.Files {
-		done, err := tx.recoverOne(e)
-		switch {
-		case err != nil:
-			rec.Unfinished = append(rec.Unfinished, fmt.Errorf("%s: the edit an interrupted run left half written could not be finished here: %w", e.Path, err))
-		case done:
-			rec.Finished = append(rec.Finished, e.Path)
-		}
-	}
-	if err := tx.removeJournal(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return rec, nil
-}
-
-// recoverOne renames one journaled temp into place; false when the target
-// already holds the new bytes.
-func (tx *Tx) recoverOne(e journalEntry) (bool, error) {
-	rel := filepath.FromSlash(e.Path)
-	if !filepath.IsLocal(rel) || e.Temp != filepath.Base(e.Temp) || !strings.HasPrefix(e.Temp, TempPrefix) {
-		return false, errors.New("not a path this journal may name")
-	}
-	dir, err := tx.dir(tx.root, tx.rootDir, filepath.Dir(rel))
-	if err != nil {
-		return false, err
-	}
-	dfd := int(dir.Fd())
-	base := filepath.Base(rel)
-	now, info, err := hashAt(dfd, base)
-	if err != nil && !errors.Is(err, unix.ENOENT) {
-		return false, err
-	}
-	if err == nil && now == e.New {
-		return false, nil
-	}
-	if e.Old != "" && (err != nil || now != e.Old) {
-		return false, ErrChanged
-	}
-	staged, _, serr := hashAt(dfd, e.Temp)
-	if serr != nil || staged != e.New {
-		return false, errors.New("its staged copy is gone")
-	}
-	if err != nil { // no target and no expectation: put it there
-		return true, createNoClobber(dfd, e.Temp, base)
-	}
-	old, _ := hex.DecodeString(e.Old)
-	if err := tx.replaceExpected(dfd, e.Temp, base, &Source{Info: info, SHA256: old}); err != nil {
-		return false, err
-	}
-	// The exchange leaves the displaced original at the temp name.
-	if err := unix.Unlinkat(dfd, e.Temp, 0); err != nil && !errors.Is(err, unix.ENOENT) {
-		return true, err
-	}
-	return true, syncDir(dir, (*os.File).Sync)
-}
-
-// hashAt hashes the regular file name in dfd, never following a symlink
-// or blocking on a FIFO.
-func hashAt(dfd int, name string) (string, fs.FileInfo, error) {
-	fd, err := unix.Openat(dfd, name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return "", nil, err
-	}
-	f := os.NewFile(uintptr(fd), name)
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return "", nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return "", nil, fmt.Errorf("%s: not a regular file", name)
-	}
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", nil, err
-	}
-	return hex.EncodeToString(h.Sum(nil)), info, nil
-}
-
-func readJournal(f *os.File) (*journal, error) {
-	data, err := io.ReadAll(io.LimitReader(f, maxJournal+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxJournal {
-		return nil, errors.New("too large")
-	}
-	var j journal
-	if err := json.Unmarshal(data, &j); err != nil {
-		return nil, err
-	}
-	if j.Version != 1 {
-		return nil, fmt.Errorf("unknown version %d", j.Version)
-	}
-	return &j, nil
-}
-
-// JournalPresent reports whether root holds a journal file at all.
-func JournalPresent(root string) bool {
-	_, err := os.Lstat(filepath.Join(root, JournalName))
-	return err == nil
-}
-
-// PendingJournal reports whether root holds the journal of an
-// interrupted rules commit, and the files it names (relative to root),
-// for audit, which takes no lock and writes nothing.
-func PendingJournal(root string) (files []string, pending bool, err error) {
-	path := filepath.Join(root, JournalName)
-	f, err := os.OpenFile(path, os.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK, 0)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
-	}
-	if err != nil {
-		return nil, true, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return nil, true, fmt.Errorf("%s: not a regular file", path)
-	}
-	j, err := readJournal(f)
-	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", path, err)
-	}
-	for _, e := range j.Files {
-		files = append(files, e.Path)
-	}
-	return files, true, nil
 }

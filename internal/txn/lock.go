@@ -43,7 +43,8 @@ type Tx struct {
 	staged []*Staged           // not yet committed
 	temps  map[*Staged]bool    // temps on disk, removed by Close
 
-	afterJournal func() // tests: called once a phase's journal is on disk
+	journalProbed bool   // probeJournal found the root writable
+	afterJournal  func() // tests: called once a phase's journal is on disk
 }
 
 // Begin takes the lock without waiting and opens the repo root. A held

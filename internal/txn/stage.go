@@ -173,10 +173,53 @@ func (tx *Tx) Stage(w Write) (*Staged, error) {
 	if err := f.Close(); err != nil {
 		return fail(fmt.Errorf("%s: %w", w.Path, err))
 	}
+	if err := tx.probeJournal(s); err != nil {
+		return fail(fmt.Errorf("%s: %w", w.Path, err))
+	}
 	tx.mu.Lock()
 	tx.staged = append(tx.staged, s)
 	tx.mu.Unlock()
 	return s, nil
+}
+
+// probeJournal checks, when s makes a rules phase one the commit must
+// journal, that the root can take the journal: a root that cannot (read
+// only, immutable) is refused here, before anything is renamed, not at
+// the commit, after the files the rules read were created.
+func (tx *Tx) probeJournal(s *Staged) error {
+	if !journaled(tx, s) {
+		return nil
+	}
+	tx.mu.Lock()
+	n := 0
+	for _, t := range tx.staged {
+		if journaled(tx, t) {
+			n++
+		}
+	}
+	probed := tx.journalProbed
+	tx.mu.Unlock()
+	if n != 1 || probed {
+		return nil
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	temp := TempPrefix + JournalName + "-" + hex.EncodeToString(b[:])
+	f, err := tx.root.OpenFile(temp, os.O_RDWR|os.O_CREATE|os.O_EXCL|unix.O_NOFOLLOW, 0o600)
+	if err != nil {
+		return fmt.Errorf("the repo root cannot take %s, which a commit of several rules files writes first: %w", JournalName, err)
+	}
+	f.Close()
+	tx.root.Remove(temp)
+	tx.mu.Lock()
+	tx.journalProbed = true
+	tx.mu.Unlock()
+	return nil
+}
+
+// journaled reports whether s is one of the renames writeJournal records.
+func journaled(tx *Tx, s *Staged) bool {
+	return s.w.Phase == PhaseRules && s.root == tx.root && !s.w.Remove && !s.w.Create
 }
 
 // Discard removes a staged write's temp file: it will not be committed.

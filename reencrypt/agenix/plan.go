@@ -124,9 +124,10 @@ type RekeyResult struct {
 	// TempsRemoved counts the temp files of killed runs the run removed.
 	TempsRemoved int
 	// Finished are the rules files whose edit, left half committed by a
-	// killed run, this run finished first; Unfinished say which could not
-	// be (changed since by someone else).
-	Finished, Unfinished []string
+	// killed run, this run finished first; Abandoned say why that edit
+	// was dropped instead (none of it was written, and a file it names
+	// changed since or lost its staged copy).
+	Finished, Abandoned []string
 	// Unverified are the selected files left unverified (X25519 or other
 	// count-only recipients without a trusted lock entry), by path: a
 	// --force rekey of them brings them under the lock.
