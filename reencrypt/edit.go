@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/nfrekey/nfrekey/internal/identity"
@@ -38,6 +39,17 @@ type Editing struct {
 // lock: an edit may last minutes, and the commit refuses to replace a file
 // someone else saved meanwhile.
 func OpenSecret(ctx context.Context, opts EditOptions) (*Editing, error) {
+	// A rules edit a killed run left half written is dealt with by the
+	// next mutating run before anything else: the save would do it after
+	// the editor closed, and either refuse it (the edit lost) or change
+	// the recipients read here. Said now, before anything is decrypted.
+	if _, pending, err := txn.PendingJournal(opts.RepoRoot); pending {
+		msg := "a killed nfrekey run left a rules edit half written; run nfrekey rekey first (it finishes it), then edit"
+		if err != nil {
+			msg = err.Error()
+		}
+		return nil, inputErr(fmt.Errorf("%s: %s", filepath.Join(opts.RepoRoot, txn.JournalName), msg))
+	}
 	if !strings.HasSuffix(opts.Path, ".age") {
 		se, err := openSops(opts.RepoRoot, opts.Path)
 		if err != nil {
