@@ -114,7 +114,7 @@ func (r *remover) walk(n *yaml.Node, parent *yaml.Node) error {
 				return err
 			}
 			if hit {
-				s, err := r.c.removeFromSeq(n, i)
+				s, err := r.c.removeItem(n, i, r.ownsKeyLine(n, parent))
 				if err != nil {
 					return err
 				}
@@ -151,6 +151,29 @@ func (r *remover) walk(n *yaml.Node, parent *yaml.Node) error {
 		}
 	}
 	return nil
+}
+
+// ownsKeyLine: seq is the top-level keys: list, or the age: list of a
+// mapping that also holds pgp: (a key group), whose key line goes with the
+// last key, undoing startKeys and startAgeBesidePGP. A rule's own age: is
+// not dropped: a rule without any key would change more than keys.
+func (r *remover) ownsKeyLine(seq, parent *yaml.Node) bool {
+	if seq == r.c.keys && parent == r.c.top {
+		return true
+	}
+	if parent == nil || parent.Kind != yaml.MappingNode {
+		return false
+	}
+	pgp, isAge := false, false
+	for i := 0; i+1 < len(parent.Content); i += 2 {
+		switch parent.Content[i].Value {
+		case "pgp":
+			pgp = true
+		case "age":
+			isAge = isAge || parent.Content[i+1] == seq
+		}
+	}
+	return pgp && isAge
 }
 
 // item reports whether a list item is NAME's key.
