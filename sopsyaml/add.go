@@ -169,7 +169,11 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 		case target.Kind == yaml.SequenceNode:
 			err = c.errAt(target, "no keys: list and a flow age list: %s could not be labelled; add a keys: list", req.Name)
 		case target.Kind == yaml.ScalarNode && aliases:
-			s, err = c.appendToCSV(target, value)
+			if target.Style&yaml.FoldedStyle != 0 {
+				s, err = c.appendToFolded(target, value)
+			} else {
+				s, err = c.appendToCSV(target, value)
+			}
 		default:
 			err = c.errAt(target, "no keys: list and a comma-separated age string: %s would be recorded nowhere; add a keys: list", req.Name)
 		}

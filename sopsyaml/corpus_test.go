@@ -240,7 +240,9 @@ func onlyHostLines(t *testing.T, a, b []byte, name string, c *Config) {
 			// A keys: or age: line the host's key was alone under goes
 			// with it (startKeys, startAgeBesidePGP).
 			own := strings.TrimSpace(l) == "keys:" || strings.TrimSpace(l) == "age:"
-			if !containsAny(l, marks) && !own && ca[emptied] == 0 && ca[emptied+"\r"] == 0 {
+			// A folded key string's line gains or loses only its comma.
+			comma := ca[strings.TrimSuffix(l, ",")] > 0 || ca[l+","] > 0
+			if !containsAny(l, marks) && !own && !comma && ca[emptied] == 0 && ca[emptied+"\r"] == 0 {
 				t.Errorf("changed line does not concern %s: %q", name, l)
 			}
 		}

@@ -225,6 +225,14 @@ func (r *remover) csv(v *yaml.Node) error {
 	}
 	for _, p := range strings.Split(v.Value, ",") {
 		if r.vals[strings.TrimSpace(p)] {
+			if v.Style&yaml.FoldedStyle != 0 {
+				sp, err := r.c.removeFromFolded(v, r.vals)
+				if err != nil {
+					return err
+				}
+				r.sp = append(r.sp, sp...)
+				return nil
+			}
 			s, err := r.c.removeFromCSV(v, r.vals)
 			if err != nil {
 				return err
