@@ -136,7 +136,11 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 			if aliases {
 				item = "*" + req.Name
 			}
-			s, err := c.startAgeBesidePGP(i, c.nodes[i].groups[gi], item)
+			start := c.startAgeBesidePGP
+			if c.nodes[i].groups[gi].flat {
+				start = c.startRuleAge
+			}
+			s, err := start(i, c.nodes[i].groups[gi], item)
 			if err != nil {
 				return nil, err
 			}
@@ -336,6 +340,11 @@ func (c *Config) targetGroup(i int) (int, error) {
 			gi = j
 		}
 	}
+	if gi < 0 && len(c.nodes[i].groups) == 1 && c.nodes[i].groups[0].flat {
+		// 1Mill/terraform-sops: kms: only. The rule's keys are one
+		// group for sops, which an age: list beside them joins.
+		return 0, nil
+	}
 	if gi < 0 && len(c.Rules[i].Groups) == 1 && len(c.Rules[i].Groups[0].PGP) > 0 {
 		// lilyinstarlight/foosteros, 0xB10C/nix-ci-bitcoin-core: a group
 		// of PGP keys only; an age: list beside pgp: joins that group
@@ -346,7 +355,7 @@ func (c *Config) targetGroup(i int) (int, error) {
 		return 0, c.errAt(c.nodes[i].rule, "creation rule %d's PGP keys are not a key group's own block list: nfrekey does not start an age: list there; add one by hand", i)
 	}
 	if gi < 0 {
-		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has no age: list to extend (adding one could create a key group); add it by hand", i)
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has several key groups and none with age keys: nfrekey does not choose one; add an age: list by hand", i)
 	}
 	return gi, nil
 }

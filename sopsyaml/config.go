@@ -88,4 +88,5 @@ type groupNodes struct {
 	// pgpKey, pgp: the `pgp:` key and value of a key_groups group written
 	// in place (not an alias), where an age: list may be started beside it.
 	pgpKey, pgp *yaml.Node
+	flat        bool // the rule's own keys (no key_groups:)
 }

@@ -266,7 +266,7 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 			kg.Age, r.AgeAlias = ks, alias
 		}
 		r.Groups = []KeyGroup{kg}
-		nodes.groups = []groupNodes{{age: flatAge, raw: kg.Age}}
+		nodes.groups = []groupNodes{{age: flatAge, raw: kg.Age, flat: true}}
 	}
 	c.Rules = append(c.Rules, r)
 	c.nodes = append(c.nodes, nodes)

@@ -154,9 +154,10 @@ func (r *remover) walk(n *yaml.Node, parent *yaml.Node) error {
 }
 
 // ownsKeyLine: seq is the top-level keys: list, or the age: list of a
-// mapping that also holds pgp: (a key group), whose key line goes with the
-// last key, undoing startKeys and startAgeBesidePGP. A rule's own age: is
-// not dropped: a rule without any key would change more than keys.
+// mapping (a key group or a rule) that also holds other keys (pgp:, kms:,
+// ...), whose key line goes with the last key, undoing startKeys,
+// startAgeBesidePGP and startRuleAge. An age: alone is not dropped: a rule
+// without any key would change more than keys.
 func (r *remover) ownsKeyLine(seq, parent *yaml.Node) bool {
 	if seq == r.c.keys && parent == r.c.top {
 		return true
@@ -167,7 +168,7 @@ func (r *remover) ownsKeyLine(seq, parent *yaml.Node) bool {
 	pgp, isAge := false, false
 	for i := 0; i+1 < len(parent.Content); i += 2 {
 		switch parent.Content[i].Value {
-		case "pgp":
+		case "pgp", "kms", "gcp_kms", "azure_keyvault", "hc_vault_transit_uri", "hckms":
 			pgp = true
 		case "age":
 			isAge = isAge || parent.Content[i+1] == seq

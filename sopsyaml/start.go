@@ -79,3 +79,41 @@ func (c *Config) startAgeBesidePGP(i int, gn groupNodes, item string) (splice, e
 	}
 	return splice{at, at, text + nl}, nil
 }
+
+// startRuleAge writes `age:` with item as the first age key of a rule
+// holding its keys itself (kms:, gcp_kms:, a pgp: string), after the rule's
+// last line, at its keys' indentation. Only when that last entry is a
+// one-line scalar on its key's line.
+func (c *Config) startRuleAge(i int, _ groupNodes, item string) (splice, error) {
+	rn := c.nodes[i].rule
+	n := len(rn.Content)
+	refuse := c.errAt(rn, "creation rule %d has no age: list, and its last entry is not a one-line value to write one after; add it by hand", i)
+	if n < 2 || rn.Style&yaml.FlowStyle != 0 {
+		return splice{}, refuse
+	}
+	k, v := rn.Content[n-2], rn.Content[n-1]
+	if v.Kind != yaml.ScalarNode || v.Line != k.Line || v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return splice{}, refuse
+	}
+	if next := c.txt.nextLine(c.nodeOff(v)); next < len(c.txt.src) {
+		line := string(c.txt.src[next:c.txt.lineEnd(next)])
+		trim := strings.TrimLeft(line, " ")
+		if trim != "" && !strings.HasPrefix(trim, "#") && len(line)-len(trim) >= rn.Content[0].Column {
+			return splice{}, refuse // the value continues on the next line
+		}
+	}
+	first := rn.Content[0]
+	ls := c.txt.lineStart(c.nodeOff(first))
+	if strings.ContainsRune(string(c.txt.src[ls:c.nodeOff(first)]), '\t') {
+		return splice{}, c.errAt(first, "tabs before the rule's keys; add the age: list by hand")
+	}
+	indent := strings.Repeat(" ", first.Column-1)
+	at := c.txt.lineStart(c.nodeOff(v))
+	nl := c.txt.newline(at)
+	at = c.txt.nextLine(at)
+	text := indent + "age:" + nl + indent + "  - " + item
+	if at == len(c.txt.src) && (at == 0 || c.txt.src[at-1] != '\n') {
+		return splice{at, at, nl + text}, nil
+	}
+	return splice{at, at, text + nl}, nil
+}
