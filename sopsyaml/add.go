@@ -73,9 +73,23 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 			}
 		}
 	}
-	aliases := c.keys != nil
+	// Without keys:, another top-level list of anchored keys takes the
+	// definition, if some rule does not use it as a whole.
+	aliases := c.keys != nil || slices.ContainsFunc(c.lists, func(l keyList) bool { return len(c.sharedBy(l.node)) == 0 })
 	res := &Result{}
 	var sp []splice
+	started := false
+	if def == nil && !aliases && c.needsAnchor(chosen) {
+		// A flow list or a key string cannot carry a `# NAME` label:
+		// the file gets a keys: list holding &NAME, so remove-host finds
+		// the host again (0xc0-homelab/infrastructure: `age: age1...`).
+		s, err := c.startKeys("&" + req.Name + " " + value)
+		if err != nil {
+			return nil, err
+		}
+		sp = append(sp, s)
+		aliases, started = true, true
+	}
 	before, err := c.resolvedRules()
 	if err != nil {
 		return nil, err
@@ -93,7 +107,7 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 		res.OldRecipient = def.Value
 	}
 	var defList *yaml.Node
-	if def == nil && aliases {
+	if def == nil && aliases && !started {
 		if defList, err = c.defList(viaAnchor); err != nil {
 			return nil, err
 		}
@@ -117,6 +131,22 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 			continue
 		}
 		age := c.nodes[i].groups[gi].age
+		if age == nil {
+			item := value + " # " + req.Name
+			if aliases {
+				item = "*" + req.Name
+			}
+			start := c.startAgeBesidePGP
+			if c.nodes[i].groups[gi].flat {
+				start = c.startRuleAge
+			}
+			s, err := start(i, c.nodes[i].groups[gi], item)
+			if err != nil {
+				return nil, err
+			}
+			sp = append(sp, s)
+			continue
+		}
 		target := age
 		if target.Kind == yaml.AliasNode {
 			target = target.Alias
@@ -143,7 +173,11 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 		case target.Kind == yaml.SequenceNode:
 			err = c.errAt(target, "no keys: list and a flow age list: %s could not be labelled; add a keys: list", req.Name)
 		case target.Kind == yaml.ScalarNode && aliases:
-			s, err = c.appendToCSV(target, value)
+			if target.Style&yaml.FoldedStyle != 0 {
+				s, err = c.appendToFolded(target, value)
+			} else {
+				s, err = c.appendToCSV(target, value)
+			}
 		default:
 			err = c.errAt(target, "no keys: list and a comma-separated age string: %s would be recorded nowhere; add a keys: list", req.Name)
 		}
@@ -230,6 +264,7 @@ func (c *Config) defList(viaAnchor map[*yaml.Node]bool) (*yaml.Node, error) {
 			free = append(free, l)
 		}
 	}
+
 	if len(free) == 0 {
 		// Every list under keys: is some rule's whole age list (keys: &all
 		// with age: *all, tweag/cardano-hoarding-node): a key added there
@@ -241,9 +276,9 @@ func (c *Config) defList(viaAnchor map[*yaml.Node]bool) (*yaml.Node, error) {
 			}
 		}
 		if len(named) > 0 {
-			return nil, c.errAt(c.keys, "every list under keys: is a rule's whole age list, so a new key there reaches every rule using it: to mean that, give %s; else add the host by hand", strings.Join(named, " or "))
+			return nil, c.errAt(c.keysNode(), "every list under keys: is a rule's whole age list, so a new key there reaches every rule using it: to mean that, give %s; else add the host by hand", strings.Join(named, " or "))
 		}
-		return nil, c.errAt(c.keys, "keys: has no list of anchored keys that no rule uses as a whole; add the host by hand")
+		return nil, c.errAt(c.keysNode(), "keys: has no list of anchored keys that no rule uses as a whole; add the host by hand")
 	}
 	for i := len(free) - 1; i >= 0; i-- {
 		if hostListRE.MatchString(free[i].name) {
@@ -251,6 +286,15 @@ func (c *Config) defList(viaAnchor map[*yaml.Node]bool) (*yaml.Node, error) {
 		}
 	}
 	return free[len(free)-1].node, nil
+}
+
+// keysNode is where keys: problems are reported: keys: itself, else the
+// first other list of keys.
+func (c *Config) keysNode() *yaml.Node {
+	if c.keys != nil || len(c.lists) == 0 {
+		return c.keys
+	}
+	return c.lists[0].node
 }
 
 // sharedBy lists the rules whose age value is seq itself or an alias of it.
@@ -296,12 +340,22 @@ func (c *Config) targetGroup(i int) (int, error) {
 			gi = j
 		}
 	}
+	if gi < 0 && len(c.nodes[i].groups) == 1 && c.nodes[i].groups[0].flat {
+		// 1Mill/terraform-sops: kms: only. The rule's keys are one
+		// group for sops, which an age: list beside them joins.
+		return 0, nil
+	}
 	if gi < 0 && len(c.Rules[i].Groups) == 1 && len(c.Rules[i].Groups[0].PGP) > 0 {
-		// lilyinstarlight/foosteros: every host is a PGP key here.
-		return 0, c.errAt(c.nodes[i].rule, "creation rule %d's key group holds PGP keys only: nfrekey extends age lists and does not start one; add an age: list beside pgp: by hand", i)
+		// lilyinstarlight/foosteros, 0xB10C/nix-ci-bitcoin-core: a group
+		// of PGP keys only; an age: list beside pgp: joins that group
+		// (startAgeBesidePGP), no new group is made.
+		if c.nodes[i].groups[0].pgp != nil {
+			return 0, nil
+		}
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d's PGP keys are not a key group's own block list: nfrekey does not start an age: list there; add one by hand", i)
 	}
 	if gi < 0 {
-		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has no age: list to extend (adding one could create a key group); add it by hand", i)
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has several key groups and none with age keys: nfrekey does not choose one; add an age: list by hand", i)
 	}
 	return gi, nil
 }

@@ -85,4 +85,8 @@ type ruleNodes struct {
 type groupNodes struct {
 	age *yaml.Node // value of `age:`, nil when absent
 	raw []Key      // the group's age keys before deduplication
+	// pgpKey, pgp: the `pgp:` key and value of a key_groups group written
+	// in place (not an alias), where an age: list may be started beside it.
+	pgpKey, pgp *yaml.Node
+	flat        bool // the rule's own keys (no key_groups:)
 }

@@ -46,6 +46,9 @@ func Parse(path string, src []byte) (*Config, error) {
 			return nil, err
 		}
 	}
+	if err := c.walkOtherKeyLists(); err != nil {
+		return nil, err
+	}
 	if rules != nil && rules.Kind != yaml.ScalarNode {
 		if rules.Kind != yaml.SequenceNode {
 			return nil, c.errAt(rules, "creation_rules: expected a list")
@@ -95,6 +98,46 @@ func generatedReason(src []byte) string {
 	return ""
 }
 
+// sopsTopKeys are the top-level entries sops reads; any other one is the
+// user's own, often a list of anchored keys under another name
+// (Trivaris/Trivnix: `host_keys:`, `trivaris_keys:`).
+var sopsTopKeys = map[string]bool{"keys": true, "creation_rules": true, "destination_rules": true, "stores": true}
+
+var keyLikeRE = regexp.MustCompile(`^(age1|ssh-)|^[0-9A-Fa-f]{40}$`)
+
+// walkOtherKeyLists records the anchored keys of other top-level lists,
+// when every anchored string in the list looks like a key (else the list
+// is something else and is left alone). Without a keys: list they are
+// where new definitions go too.
+func (c *Config) walkOtherKeyLists() error {
+	for i := 0; i+1 < len(c.top.Content); i += 2 {
+		k, v := c.top.Content[i], c.top.Content[i+1]
+		if sopsTopKeys[k.Value] || v.Kind != yaml.SequenceNode || !allKeyLike(v) {
+			continue
+		}
+		nLists := len(c.lists)
+		if err := c.walkKeys(v, k.Value); err != nil {
+			return err
+		}
+		if c.keys != nil {
+			c.lists = c.lists[:nLists]
+		}
+	}
+	return nil
+}
+
+func allKeyLike(n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode && n.Anchor != "" && !keyLikeRE.MatchString(strings.TrimSpace(n.Value)) {
+		return false
+	}
+	for _, ch := range n.Content {
+		if !allKeyLike(ch) {
+			return false
+		}
+	}
+	return true
+}
+
 // walkKeys records anchored keys and the lists holding them.
 func (c *Config) walkKeys(n *yaml.Node, name string) error {
 	switch n.Kind {
@@ -126,8 +169,10 @@ func (c *Config) walkKeys(n *yaml.Node, name string) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			sub := k.Value
-			if k.Anchor != "" && k.Tag == "!!null" {
-				sub = k.Anchor // `- &hosts:` wrapper: the anchor sits on a null key
+			if k.Anchor != "" && (k.Tag == "!!null" || k.Value == "") {
+				// `- &hosts:` wrapper: the anchor sits on a null key
+				// (or on `''`, arunoruto/flake: `- &hosts '':`)
+				sub = k.Anchor
 			}
 			if err := c.walkKeys(n.Content[i+1], sub); err != nil {
 				return err
@@ -193,7 +238,8 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 	}
 	if groups != nil && groups.Kind == yaml.SequenceNode && len(groups.Content) > 0 {
 		for _, g := range groups.Content {
-			if g.Kind == yaml.AliasNode {
+			aliased := g.Kind == yaml.AliasNode
+			if aliased {
 				g = g.Alias
 			}
 			if g.Kind != yaml.MappingNode {
@@ -202,6 +248,9 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 			kg, gn, err := c.parseGroup(i, g, &r)
 			if err != nil {
 				return err
+			}
+			if aliased || g.Anchor != "" || groups.Anchor != "" || groupsAliased(rn) {
+				gn.pgpKey, gn.pgp = nil, nil // shared text: not started here
 			}
 			r.Groups = append(r.Groups, kg)
 			gn.raw = kg.Age
@@ -217,12 +266,23 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 			kg.Age, r.AgeAlias = ks, alias
 		}
 		r.Groups = []KeyGroup{kg}
-		nodes.groups = []groupNodes{{age: flatAge, raw: kg.Age}}
+		nodes.groups = []groupNodes{{age: flatAge, raw: kg.Age, flat: true}}
 	}
 	c.Rules = append(c.Rules, r)
 	c.nodes = append(c.nodes, nodes)
 	c.rx = append(c.rx, rx)
 	return nil
+}
+
+// groupsAliased: the rule's key_groups is an alias of a list written
+// elsewhere, so its groups' text is shared with other rules.
+func groupsAliased(rn *yaml.Node) bool {
+	for j := 0; j+1 < len(rn.Content); j += 2 {
+		if rn.Content[j].Value == "key_groups" {
+			return rn.Content[j+1].Kind == yaml.AliasNode
+		}
+	}
+	return false
 }
 
 func (c *Config) parseGroup(i int, g *yaml.Node, r *Rule) (KeyGroup, groupNodes, error) {
@@ -243,6 +303,8 @@ func (c *Config) parseGroup(i int, g *yaml.Node, r *Rule) (KeyGroup, groupNodes,
 			if alias != "" {
 				r.AgeAlias = alias
 			}
+		case "pgp":
+			gn.pgpKey, gn.pgp = k, v
 		case "merge":
 			// sops flattens merged sub-groups into the group; their age
 			// keys are read here, but edits only touch the group's own age:.

@@ -114,7 +114,7 @@ func (r *remover) walk(n *yaml.Node, parent *yaml.Node) error {
 				return err
 			}
 			if hit {
-				s, err := r.c.removeFromSeq(n, i)
+				s, err := r.c.removeItem(n, i, r.ownsKeyLine(n, parent))
 				if err != nil {
 					return err
 				}
@@ -151,6 +151,30 @@ func (r *remover) walk(n *yaml.Node, parent *yaml.Node) error {
 		}
 	}
 	return nil
+}
+
+// ownsKeyLine: seq is the top-level keys: list, or the age: list of a
+// mapping (a key group or a rule) that also holds other keys (pgp:, kms:,
+// ...), whose key line goes with the last key, undoing startKeys,
+// startAgeBesidePGP and startRuleAge. An age: alone is not dropped: a rule
+// without any key would change more than keys.
+func (r *remover) ownsKeyLine(seq, parent *yaml.Node) bool {
+	if seq == r.c.keys && parent == r.c.top {
+		return true
+	}
+	if parent == nil || parent.Kind != yaml.MappingNode {
+		return false
+	}
+	pgp, isAge := false, false
+	for i := 0; i+1 < len(parent.Content); i += 2 {
+		switch parent.Content[i].Value {
+		case "pgp", "kms", "gcp_kms", "azure_keyvault", "hc_vault_transit_uri", "hckms":
+			pgp = true
+		case "age":
+			isAge = isAge || parent.Content[i+1] == seq
+		}
+	}
+	return pgp && isAge
 }
 
 // item reports whether a list item is NAME's key.
@@ -202,6 +226,14 @@ func (r *remover) csv(v *yaml.Node) error {
 	}
 	for _, p := range strings.Split(v.Value, ",") {
 		if r.vals[strings.TrimSpace(p)] {
+			if v.Style&yaml.FoldedStyle != 0 {
+				sp, err := r.c.removeFromFolded(v, r.vals)
+				if err != nil {
+					return err
+				}
+				r.sp = append(r.sp, sp...)
+				return nil
+			}
 			s, err := r.c.removeFromCSV(v, r.vals)
 			if err != nil {
 				return err

@@ -116,10 +116,50 @@ func (c *Config) insertIntoSeq(seq *yaml.Node, item string) (splice, error) {
 	for last > 0 && seq.Content[last].Kind != yaml.ScalarNode && seq.Content[last].Kind != yaml.AliasNode {
 		last--
 	}
+	if k := seq.Content[last].Kind; k != yaml.ScalarNode && k != yaml.AliasNode {
+		return c.insertAfterNested(seq, item)
+	}
 	ls, prefix, err := c.blockItemLine(seq, last)
 	if err != nil {
 		return splice{}, err
 	}
+	nl := c.txt.newline(ls)
+	at := c.txt.nextLine(ls)
+	if at == len(c.txt.src) && (at == 0 || c.txt.src[at-1] != '\n') {
+		return splice{at, at, nl + prefix + item}, nil
+	}
+	return splice{at, at, prefix + item + nl}, nil
+}
+
+// insertAfterNested appends item to a block list holding only nested
+// items (1nv0k32/nixos-config's keys: is one `- &users` list), after the
+// last line of the last one, at the list's own dash column. That line must
+// be a lone item of the innermost list (as blockItemLine checks).
+func (c *Config) insertAfterNested(seq *yaml.Node, item string) (splice, error) {
+	inner, idx := seq, len(seq.Content)-1
+	for {
+		it := inner.Content[idx]
+		if it.Kind == yaml.MappingNode && len(it.Content) > 0 {
+			it = it.Content[len(it.Content)-1]
+		}
+		if it.Kind != yaml.SequenceNode || it.Style&yaml.FlowStyle != 0 || len(it.Content) == 0 {
+			break
+		}
+		inner, idx = it, len(it.Content)-1
+	}
+	if inner == seq || seq.Column < 1 {
+		return splice{}, c.errAt(seq.Content[len(seq.Content)-1], "cannot edit next to a nested %s in a list", kindName(seq.Content[len(seq.Content)-1].Kind))
+	}
+	ls, _, err := c.blockItemLine(inner, idx)
+	if err != nil {
+		return splice{}, err
+	}
+	dash := c.txt.lineStart(c.nodeOff(seq))
+	prefix := string(c.txt.src[dash:c.nodeOff(seq)])
+	if strings.Trim(prefix, " ") != "" {
+		return splice{}, c.errAt(seq, "this list does not start its line; edit it by hand")
+	}
+	prefix += "- "
 	nl := c.txt.newline(ls)
 	at := c.txt.nextLine(ls)
 	if at == len(c.txt.src) && (at == 0 || c.txt.src[at-1] != '\n') {
@@ -163,6 +203,12 @@ func (c *Config) insertFlow(seq *yaml.Node, item string) (splice, error) {
 
 // removeFromSeq takes item idx out of seq.
 func (c *Config) removeFromSeq(seq *yaml.Node, idx int) (splice, error) {
+	return c.removeItem(seq, idx, false)
+}
+
+// removeItem takes item idx out of seq; with dropKey, the list's own key
+// line (`keys:`, `age:`) goes with its last item.
+func (c *Config) removeItem(seq *yaml.Node, idx int, dropKey bool) (splice, error) {
 	it := seq.Content[idx]
 	if seq.Style&yaml.FlowStyle != 0 {
 		n := len(seq.Content)
@@ -185,6 +231,11 @@ func (c *Config) removeFromSeq(seq *yaml.Node, idx int) (splice, error) {
 		return c.emptyAnchoredSeq(seq, ls)
 	}
 	next := c.txt.nextLine(ls)
+	if len(seq.Content) == 1 && dropKey {
+		if ks := c.ownKeyLine(ls); ks >= 0 {
+			ls = ks
+		}
+	}
 	if next == len(c.txt.src) && c.txt.src[next-1] != '\n' && ls > 0 {
 		// The last line has no newline: take the previous line's instead.
 		from := ls - 1
@@ -194,6 +245,21 @@ func (c *Config) removeFromSeq(seq *yaml.Node, idx int) (splice, error) {
 		return splice{from, next, ""}, nil
 	}
 	return splice{ls, next, ""}, nil
+}
+
+var ownKeyLineRE = regexp.MustCompile(`^(keys|[ \t]+age):[ \t]*\r?$`)
+
+// ownKeyLine is the start of the line before ls when it is only a top-level
+// `keys:` or an indented `age:` (no dash, anchor, value or comment), else -1.
+func (c *Config) ownKeyLine(ls int) int {
+	if ls == 0 {
+		return -1
+	}
+	prev := c.txt.lineStart(ls - 1)
+	if !ownKeyLineRE.Match(c.txt.src[prev : ls-1]) {
+		return -1
+	}
+	return prev
 }
 
 // emptyAnchoredSeq removes the only item of an anchored block list, whose
