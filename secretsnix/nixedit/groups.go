@@ -33,6 +33,20 @@ func lookup(fs *files, src *source, bs []sn.Node, comps []string, depth int) (*s
 		return nil, nil, nil
 	}
 	for _, b := range bs {
+		if inh, ok := b.(*sn.Inherit); ok {
+			// inherit (ssh-keys) users; (ColeNeville/nixconfig): users.x
+			// is ssh-keys.users.x, from the same bindings.
+			from, ok := unparen(inh.From).(*sn.Ident)
+			if !ok || from.Name == comps[0] {
+				continue
+			}
+			for _, an := range inh.Names {
+				if an.Dyn == nil && an.Name == comps[0] {
+					return lookup(fs, src, bs, append([]string{from.Name}, comps...), depth+1)
+				}
+			}
+			continue
+		}
 		d, ok := b.(*sn.AttrDef)
 		if !ok {
 			continue
