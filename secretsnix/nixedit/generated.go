@@ -1,0 +1,71 @@
+package nixedit
+
+import (
+	"fmt"
+
+	sn "github.com/nfrekey/nfrekey/secretsnix"
+)
+
+// generatedKey is the one key the secrets name NAME when no binding
+// literal is written for it: a set made by mapAttrs over readDir of a
+// keys directory (ambroisie/nix-config: keys.hosts.porthos is the file
+// keys/hosts/porthos). ok false when NAME names no key, or several.
+func generatedKey(before *sn.Rules, name string) (string, bool) {
+	old := ""
+	for _, s := range before.Secrets {
+		for _, k := range s.PublicKeys {
+			if k.Name != name {
+				continue
+			}
+			if c := canon(k.Text); old == "" {
+				old = c
+			} else if c != old {
+				return "", false
+			}
+		}
+	}
+	return old, old != ""
+}
+
+// removeGenerated takes a generated key out of the rules: every
+// reference ending in .NAME (keys.hosts.porthos) that is a list element
+// goes; the set that makes the key, and the file it is read from, stay
+// (they are not written per host, and may serve more than the rules).
+// The evaluation must then show exactly that key gone from every secret
+// that had it.
+func removeGenerated(req RemoveRequest, fs *files, before *sn.Rules, old string) (*Result, error) {
+	where := ""
+	for _, s := range before.Secrets {
+		for _, k := range s.PublicKeys {
+			if k.Name == req.Name && k.File != "" && where == "" {
+				where = fmt.Sprintf(" (%s:%d)", k.File, k.Line)
+			}
+		}
+	}
+	loadImports(fs)
+	err := removeUses(fs, req.Name, func(src *source, n sn.Node) bool {
+		sel, ok := n.(*sn.Select)
+		if !ok || sel.Default != nil {
+			return false
+		}
+		p, ok := staticPath(sel.Path)
+		return ok && p[len(p)-1] == req.Name
+	})
+	if err != nil {
+		return nil, err
+	}
+	edited := false
+	for _, src := range fs.order {
+		edited = edited || len(src.edits) > 0
+	}
+	if !edited {
+		return nil, fmt.Errorf("%s: %s's key%s is made by an expression (no binding %s = ...; nfrekey can remove) and is used as no list element: remove it by hand", req.RulesFile, req.Name, where, req.Name)
+	}
+	res := &Result{Before: before, OldKey: old}
+	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
+		if err := removedOnly(req.Name, old, nil)(b, a); err != nil {
+			return fmt.Errorf("%s's key is made by an expression, not bound by name: %w", req.Name, err)
+		}
+		return nil
+	})
+}
