@@ -134,6 +134,11 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 		t.via = wholeSites(fs, rules, sites, t)
 		targets = append(targets, t)
 	}
+	if existing < 0 {
+		if res, err := nameListAdd(req, fs, before, targets, key); res != nil || err != nil {
+			return res, retry{}, err
+		}
+	}
 	if st == nil {
 		st = chooseSite(sites, targets)
 		if len(targets) == 0 {

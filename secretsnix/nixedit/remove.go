@@ -39,6 +39,9 @@ func Remove(req RemoveRequest) (*Result, error) {
 		bound = append(bound, s.names...)
 	}
 	if st == nil {
+		if res, err := removeNamed(req, fs, before); res != nil || err != nil {
+			return res, err
+		}
 		if old, ok := generatedKey(before, req.Name); ok {
 			return removeGenerated(req, fs, before, old)
 		}
