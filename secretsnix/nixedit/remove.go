@@ -235,7 +235,7 @@ func namesDef(fs *files, src *source, n sn.Node, def *sn.AttrDef, field string) 
 		}
 		comps = comps[:len(comps)-1]
 	}
-	_, d, err := lookup(fs, src, letBinds(src.f.Root), comps, 0)
+	_, d, err := scopeLookup(fs, src, comps)
 	return err == nil && d == def
 }
 
