@@ -2,6 +2,8 @@ package nixedit
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	sn "github.com/nfrekey/nfrekey/secretsnix"
 )
@@ -43,7 +45,15 @@ func removeGenerated(req RemoveRequest, fs *files, before *sn.Rules, old string)
 		}
 	}
 	loadImports(fs)
+	rules := fs.order[0]
+	// A let binding of the rules file made by a helper of its own (main =
+	// readKey ./keys/main.age.pub;, 2048TB/nixos-config): its bare uses
+	// go, and so do the binding and the one .pub file it names.
+	let, def := letDef(rules, req.Name)
 	err := removeUses(fs, req.Name, func(src *source, n sn.Node) bool {
+		if id, ok := n.(*sn.Ident); ok {
+			return def != nil && src == rules && id.Name == req.Name
+		}
 		sel, ok := n.(*sn.Select)
 		if !ok || sel.Default != nil {
 			return false
@@ -61,6 +71,15 @@ func removeGenerated(req RemoveRequest, fs *files, before *sn.Rules, old string)
 	if !edited {
 		return nil, fmt.Errorf("%s: %s's key%s is made by an expression (no binding %s = ...; nfrekey can remove) and is used as no list element: remove it by hand", req.RulesFile, req.Name, where, req.Name)
 	}
+	if def != nil {
+		removeNode(rules, def, binds(let)[0] == sn.Node(def))
+		if p := onePubPath(def.Value); p != "" {
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(filepath.Dir(rules.path), p)
+			}
+			planRemove(fs, p)
+		}
+	}
 	res := &Result{Before: before, OldKey: old}
 	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
 		if err := removedOnly(req.Name, old, nil)(b, a); err != nil {
@@ -68,4 +87,37 @@ func removeGenerated(req RemoveRequest, fs *files, before *sn.Rules, old string)
 		}
 		return nil
 	})
+}
+
+// letDef is the binding NAME = ...; of the rules file's outermost lets.
+func letDef(rules *source, name string) (*sn.Let, *sn.AttrDef) {
+	lets, _ := scopes(rules.f.Root)
+	for i := len(lets) - 1; i >= 0; i-- {
+		for _, b := range lets[i].Binds {
+			if d, ok := b.(*sn.AttrDef); ok {
+				if p, ok := staticPath(d.Path); ok && len(p) == 1 && p[0] == name {
+					return lets[i], d
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// onePubPath is the one literal path in n, when it names a .pub file.
+func onePubPath(n sn.Node) string {
+	var paths []string
+	walk(n, nil, func(x, _ sn.Node) {
+		if p, ok := x.(*sn.PathLit); ok {
+			if len(p.Parts) == 1 && p.Parts[0].Interp == nil && !p.Home {
+				paths = append(paths, p.Parts[0].Lit)
+			} else {
+				paths = append(paths, "")
+			}
+		}
+	})
+	if len(paths) != 1 || !strings.HasSuffix(paths[0], ".pub") {
+		return ""
+	}
+	return paths[0]
 }
