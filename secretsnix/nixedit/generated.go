@@ -30,8 +30,8 @@ func generatedKey(before *sn.Rules, name string) (string, bool) {
 }
 
 // removeGenerated takes a generated key out of the rules: every
-// reference ending in .NAME (keys.hosts.porthos) that is a list element
-// goes; the set that makes the key, and the file it is read from, stay
+// reference of the rules file ending in .NAME (keys.hosts.porthos) that
+// is a list element goes; the set that makes the key, and the file it is read from, stay
 // (they are not written per host, and may serve more than the rules).
 // The evaluation must then show exactly that key gone from every secret
 // that had it.
@@ -44,7 +44,8 @@ func removeGenerated(req RemoveRequest, fs *files, before *sn.Rules, old string)
 			}
 		}
 	}
-	loadImports(fs)
+	// Only the rules file's own uses: a .NAME in a file it imports may be
+	// another set's member of the same name.
 	rules := fs.order[0]
 	// A let binding of the rules file made by a helper of its own (main =
 	// readKey ./keys/main.age.pub;, 2048TB/nixos-config): its bare uses
@@ -55,7 +56,7 @@ func removeGenerated(req RemoveRequest, fs *files, before *sn.Rules, old string)
 			return def != nil && src == rules && id.Name == req.Name
 		}
 		sel, ok := n.(*sn.Select)
-		if !ok || sel.Default != nil {
+		if !ok || sel.Default != nil || src != rules {
 			return false
 		}
 		p, ok := staticPath(sel.Path)

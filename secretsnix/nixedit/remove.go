@@ -74,7 +74,6 @@ func Remove(req RemoveRequest) (*Result, error) {
 	if d := hostKeyDir(req.RulesFile); d != "" {
 		planRemove(fs, filepath.Join(d, req.Name+".pub"))
 	}
-	loadImports(fs)
 	if err := removeRefs(fs, st, req.Name); err != nil {
 		return nil, err
 	}
@@ -118,9 +117,17 @@ func planRemove(fs *files, p string) {
 func removeRefs(fs *files, st *site, name string) error {
 	ref := st.refTo(name)
 	def := st.defs[st.index(name)]
+	// The files the bindings are in are matched by the written form too;
+	// the ones only imported (a groups file) by resolution alone, so that
+	// an unrelated list of theirs that happens to read alike stays.
+	known := map[*source]bool{}
+	for _, src := range fs.order {
+		known[src] = true
+	}
+	loadImports(fs)
 	return removeUses(fs, name, func(src *source, n sn.Node) bool {
 		local := src == st.src && isLet(st.container) && src.text(n) == st.prefix+name
-		return src.text(n) == ref || local || namesDef(fs, src, n, def, st.field)
+		return known[src] && (src.text(n) == ref || local) || namesDef(fs, src, n, def, st.field)
 	})
 }
 
