@@ -241,3 +241,42 @@ func TestAddHostSharedKeysReachOtherRulesFile(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveHostGeneratedKeyPicksItsRulesFile: keys made by mapAttrs
+// over readDir (ambroisie/nix-config) bind no name; among two rules
+// files, remove-host still picks the one whose secrets name the host
+// (keys.hosts.web1) and leaves the other and the key file as they are.
+func TestRemoveHostGeneratedKeyPicksItsRulesFile(t *testing.T) {
+	r := newRepo(t)
+	files := map[string]string{
+		"keys/default.nix": "let\n  dir = ./hosts;\nin\n{\n  hosts = builtins.mapAttrs (n: _: builtins.readFile (dir + \"/${n}\")) (builtins.readDir dir);\n}\n",
+		"keys/hosts/web1":  r.web1.text + "\n",
+		"keys/hosts/web3":  r.web3.text + "\n",
+		"a/secrets.nix":    "let\n  keys = import ../keys;\nin\n{\n  \"x.age\".publicKeys = [ keys.hosts.web1 keys.hosts.web3 ];\n}\n",
+		"b/secrets.nix":    "let\n  keys = import ../keys;\nin\n{\n  \"y.age\".publicKeys = [ keys.hosts.web3 ];\n}\n",
+	}
+	for p, src := range files {
+		os.MkdirAll(filepath.Dir(r.path(p)), 0o755)
+		if err := os.WriteFile(r.path(p), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	encryptTo(t, r.path("a/x.age"), []byte("x"), false, r.web1, r.web3)
+	encryptTo(t, r.path("b/y.age"), []byte("y"), false, r.web3)
+	os.Remove(r.path("secrets.nix"))
+	rulesFiles := []string{r.path("a/secrets.nix"), r.path("b/secrets.nix")}
+	untouched := readAll(t, r.path("keys/default.nix"), r.path("keys/hosts/web1"), rulesFiles[1], r.path("b/y.age"))
+	if _, err := RemoveHost(context.Background(), RemoveHostOptions{RepoRoot: r.dir, RulesFiles: rulesFiles,
+		Name: "web1", Identities: identity.New(r.web3.id[0])}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(rulesFiles[0])
+	if want := "let\n  keys = import ../keys;\nin\n{\n  \"x.age\".publicKeys = [ keys.hosts.web3 ];\n}\n"; string(got) != want {
+		t.Errorf("a/secrets.nix =\n%s\nwant\n%s", got, want)
+	}
+	for p, data := range readAll(t, r.path("keys/default.nix"), r.path("keys/hosts/web1"), rulesFiles[1], r.path("b/y.age")) {
+		if !bytes.Equal(data, untouched[p]) {
+			t.Errorf("%s changed", p)
+		}
+	}
+}

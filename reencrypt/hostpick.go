@@ -117,7 +117,7 @@ func pickForRemove(root string, files []string, name string) ([]string, []hostAs
 		if err != nil {
 			return nil, nil, inputErr(err)
 		}
-		if binds(rules, name) {
+		if names(rules, name) {
 			picked = append(picked, rf)
 		}
 	}
@@ -129,6 +129,21 @@ func pickForRemove(root string, files []string, name string) ([]string, []hostAs
 
 func binds(rules *secretsnix.Rules, name string) bool {
 	return slices.ContainsFunc(rules.Bindings, func(b secretsnix.Binding) bool { return b.Name == name })
+}
+
+// names is binds, or a key of a secret named NAME without a binding
+// written for it (a set made by mapAttrs over readDir: keys.hosts.NAME),
+// which remove-host can still take out of the rules.
+func names(rules *secretsnix.Rules, name string) bool {
+	if binds(rules, name) {
+		return true
+	}
+	for _, s := range rules.Secrets {
+		if slices.ContainsFunc(s.PublicKeys, func(k secretsnix.Key) bool { return k.Name == name }) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeRulesEdits joins the edits of several rules files into one per

@@ -776,7 +776,7 @@ func ageHasHost(root string, rulesFiles []string, name string) bool {
 		if err != nil {
 			return true // let the edit report it
 		}
-		if binds(rules, name) {
+		if names(rules, name) {
 			return true
 		}
 	}

@@ -134,6 +134,11 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 		t.via = wholeSites(fs, rules, sites, t)
 		targets = append(targets, t)
 	}
+	if existing < 0 {
+		if res, err := nameListAdd(req, fs, before, targets, key); res != nil || err != nil {
+			return res, retry{}, err
+		}
+	}
 	if st == nil {
 		st = chooseSite(sites, targets)
 		if len(targets) == 0 {
@@ -243,6 +248,11 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 			}
 			e := findEntry(ents, s.Name)
 			if e == nil {
+				// Made by an expression (listToAttrs, a helper): where it
+				// is made is the place to name.
+				if s.File != "" && s.Line > 0 {
+					return nil, retry{}, &sn.Error{File: s.File, Line: s.Line, Col: s.Col, Msg: fmt.Sprintf("secret %s is made by the expression here, not written as an entry nfrekey can edit alone: give it %s by hand, or name a --group", s.Name, handRef(ref, req.Name))}
+				}
 				return nil, retry{}, fmt.Errorf("%s: secret %s is not written as an entry nfrekey can edit; add %s to its publicKeys by hand", req.RulesFile, s.Name, handRef(ref, req.Name))
 			}
 			grantEntry(rules, e, ref)

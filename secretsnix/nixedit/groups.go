@@ -33,6 +33,20 @@ func lookup(fs *files, src *source, bs []sn.Node, comps []string, depth int) (*s
 		return nil, nil, nil
 	}
 	for _, b := range bs {
+		if inh, ok := b.(*sn.Inherit); ok {
+			// inherit (ssh-keys) users; (ColeNeville/nixconfig): users.x
+			// is ssh-keys.users.x, from the same bindings.
+			from, ok := unparen(inh.From).(*sn.Ident)
+			if !ok || from.Name == comps[0] {
+				continue
+			}
+			for _, an := range inh.Names {
+				if an.Dyn == nil && an.Name == comps[0] {
+					return lookup(fs, src, bs, append([]string{from.Name}, comps...), depth+1)
+				}
+			}
+			continue
+		}
 		d, ok := b.(*sn.AttrDef)
 		if !ok {
 			continue
@@ -79,6 +93,49 @@ func attrsOf(fs *files, src *source, n sn.Node) (*source, sn.Node, error) {
 	return nil, nil, nil
 }
 
+// scopeLookup finds a dotted name in scope at the file's value: its
+// lets, then the sets of the withs around it, innermost first (with
+// import ./keys.nix; let all = attrValues machines; ...: 42LoCo42/aquaris).
+func scopeLookup(fs *files, src *source, comps []string) (*source, *sn.AttrDef, error) {
+	s, d, err := lookup(fs, src, letBinds(src.f.Root), comps, 0)
+	if err != nil || d != nil {
+		return s, d, err
+	}
+	envs := withEnvs(src.f.Root)
+	for i := len(envs) - 1; i >= 0; i-- {
+		ws, set, err := attrsOf(fs, src, envs[i])
+		if err != nil || set == nil {
+			continue
+		}
+		if s, d, err := lookup(fs, ws, binds(set), comps, 1); err != nil || d != nil {
+			return s, d, err
+		}
+	}
+	return nil, nil, nil
+}
+
+// withEnvs are the expressions of the withs the file's value is wrapped
+// in, outermost first.
+func withEnvs(root sn.Node) []sn.Node {
+	var out []sn.Node
+	n := root
+	for {
+		switch x := n.(type) {
+		case *sn.Paren:
+			n = x.Expr
+		case *sn.Let:
+			n = x.Body
+		case *sn.With:
+			out = append(out, x.Env)
+			n = x.Body
+		case *sn.Assert:
+			n = x.Body
+		default:
+			return out
+		}
+	}
+}
+
 // letBinds are the bindings in scope at the rules file's secrets,
 // innermost first.
 func letBinds(root sn.Node) []sn.Node {
@@ -102,7 +159,7 @@ func siteOf(sites []*site, container sn.Node) *site {
 // resolveGroup finds what --group NAME names.
 func resolveGroup(fs *files, rules *source, sites []*site, name string) (*target, error) {
 	for depth := 0; depth < 8; depth++ {
-		src, def, err := lookup(fs, rules, letBinds(rules.f.Root), strings.Split(name, "."), 0)
+		src, def, err := scopeLookup(fs, rules, strings.Split(name, "."))
 		if err != nil {
 			return nil, err
 		}
@@ -174,7 +231,7 @@ func resolveGroup(fs *files, rules *source, sites []*site, name string) (*target
 
 // siteByRef finds the site a dotted name (hosts, keys.hosts) is bound to.
 func siteByRef(fs *files, rules *source, sites []*site, name string) *site {
-	src, def, err := lookup(fs, rules, letBinds(rules.f.Root), strings.Split(name, "."), 0)
+	src, def, err := scopeLookup(fs, rules, strings.Split(name, "."))
 	if err != nil || def == nil {
 		return nil
 	}

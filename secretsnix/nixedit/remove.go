@@ -2,6 +2,7 @@ package nixedit
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -38,6 +39,12 @@ func Remove(req RemoveRequest) (*Result, error) {
 		bound = append(bound, s.names...)
 	}
 	if st == nil {
+		if res, err := removeNamed(req, fs, before); res != nil || err != nil {
+			return res, err
+		}
+		if old, ok := generatedKey(before, req.Name); ok {
+			return removeGenerated(req, fs, before, old)
+		}
 		return nil, fmt.Errorf("%s: no key is bound as %s; bound: %s", req.RulesFile, req.Name, strings.Join(bound, ", "))
 	}
 	old := canon(st.texts[idx])
@@ -70,7 +77,14 @@ func Remove(req RemoveRequest) (*Result, error) {
 	if err := removeRefs(fs, st, req.Name); err != nil {
 		return nil, err
 	}
-	return finish(req.RulesFile, req.Options, fs, res, func(b, a map[string]keyset) error {
+	return finish(req.RulesFile, req.Options, fs, res, removedOnly(req.Name, old, twins))
+}
+
+// removedOnly is Remove's verification: the edit takes old from the
+// secrets that had it, and nothing else.
+func removedOnly(hostName, old string, twins []string) func(b, a map[string]keyset) error {
+	req := struct{ Name string }{hostName}
+	return func(b, a map[string]keyset) error {
 		for _, name := range sortedKeys(b) {
 			bk := b[name]
 			added, removed := diff(bk, a[name])
@@ -88,7 +102,7 @@ func Remove(req RemoveRequest) (*Result, error) {
 			}
 		}
 		return nil
-	})
+	}
 }
 
 func planRemove(fs *files, p string) {
@@ -102,6 +116,25 @@ func planRemove(fs *files, p string) {
 // nfrekey appended), inherit names. Any other use is refused.
 func removeRefs(fs *files, st *site, name string) error {
 	ref := st.refTo(name)
+	def := st.defs[st.index(name)]
+	// The files the bindings are in are matched by the written form too;
+	// the ones only imported (a groups file) by resolution alone, so that
+	// an unrelated list of theirs that happens to read alike stays.
+	known := map[*source]bool{}
+	for _, src := range fs.order {
+		known[src] = true
+	}
+	loadImports(fs)
+	return removeUses(fs, name, func(src *source, n sn.Node) bool {
+		local := src == st.src && isLet(st.container) && src.text(n) == st.prefix+name
+		return known[src] && (src.text(n) == ref || local) || namesDef(fs, src, n, def, st.field)
+	})
+}
+
+// removeUses deletes the uses of name that match says are its: list
+// elements (and a `++ [ NAME ]` nfrekey appended), inherit names. Any
+// other use is refused.
+func removeUses(fs *files, name string, match func(src *source, n sn.Node) bool) error {
 	for _, src := range fs.order {
 		parents := map[sn.Node]sn.Node{}
 		var refs []sn.Node
@@ -124,8 +157,7 @@ func removeRefs(fs *files, st *site, name string) error {
 				}
 				return
 			}
-			local := src == st.src && isLet(st.container) && src.text(n) == st.prefix+name
-			if _, _, ok := refParts(src, n); ok && (src.text(n) == ref || local) {
+			if refLike(n) && match(src, n) {
 				if _, isDef := parent.(*sn.AttrDef); isDef && parent.(*sn.AttrDef).Value != n {
 					return
 				}
@@ -179,4 +211,86 @@ func unwrapLet(st *site, def *sn.AttrDef) bool {
 	}
 	st.src.edit(a, b, "")
 	return true
+}
+
+// namesDef is true when n (web1, keys.web1, k.hosts.web1.pubkey) names
+// def through the let bindings of its file, following imports: a keys
+// file shared by a rules file (k.web2) and a groups file it imports
+// (keys.web2) is named in two ways, and each file's own way must go.
+// field is the site's record field (pubkey), named after the record.
+func namesDef(fs *files, src *source, n sn.Node, def *sn.AttrDef, field string) bool {
+	var comps []string
+	switch x := n.(type) {
+	case *sn.Ident:
+		comps = []string{x.Name}
+	case *sn.Select:
+		base, ok := unparen(x.Expr).(*sn.Ident)
+		if !ok || x.Default != nil {
+			return false
+		}
+		p, ok := staticPath(x.Path)
+		if !ok {
+			return false
+		}
+		comps = append([]string{base.Name}, p...)
+	default:
+		return false
+	}
+	if field != "" {
+		if len(comps) < 2 || comps[len(comps)-1] != field {
+			return false
+		}
+		comps = comps[:len(comps)-1]
+	}
+	_, d, err := scopeLookup(fs, src, comps)
+	return err == nil && d == def
+}
+
+// loadImports loads every .nix file the loaded ones import by a literal
+// path, transitively: a groups file the rules import may name the host
+// too (mygroups = [ keys.web2 ]), and its use must go with the binding.
+// A file that cannot be loaded is left out: the verification's
+// evaluation then fails on any use left in it.
+func loadImports(fs *files) {
+	for i := 0; i < len(fs.order) && len(fs.order) < maxImports; i++ {
+		src := fs.order[i]
+		walk(src.f.Root, nil, func(n, _ sn.Node) {
+			p := importTarget(src, n)
+			if p == "" || !inRoot(fs.opts.Root, p) {
+				return
+			}
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				p = filepath.Join(p, "default.nix")
+			}
+			_, _ = fs.load(p)
+		})
+	}
+}
+
+// maxImports bounds loadImports on a repo of many files.
+const maxImports = 256
+
+func inRoot(root, p string) bool {
+	if root == "" {
+		return true
+	}
+	r, err := filepath.Abs(root)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(r, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// refLike is a name or a selection without default: web1, keys.web1,
+// users."cole@garuda" (a quoted last name, which refParts leaves out
+// since add-host never writes one).
+func refLike(n sn.Node) bool {
+	switch x := n.(type) {
+	case *sn.Ident:
+		return true
+	case *sn.Select:
+		return x.Default == nil && len(x.Path) > 0 && x.Path[len(x.Path)-1].Dyn == nil
+	}
+	return false
 }

@@ -1,0 +1,18 @@
+let
+in {
+  users = {
+    "cole@garuda" = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIIps44FXy2zI1F4nU8zYFP/Sv04L3+ZnoSAk/PoWSIr";
+    "cardno:24_733_178" = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKsrXiGWbX/y88AVjIca34xGv6Wm6RPgqhrpn8PG02yQ";
+  };
+
+  hosts = {
+    alexander = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPyBTquw9ZY605HZ+yZY2mJxuD9VPITBGwBXbyoUEwHd";
+    alexander-1 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGNOSDj2W72iucR9FWzcN0zkWbwiGr8h7wFmEC10eg03";
+    alexander-2 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILUwIzeONPPMsltQ0jnqazkAEBxdvK2K3YxhlXbEGll/";
+    alexander-3 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINAH+9iIQGZJA4C9xJeh3gZvGGy5vsAkvB5m4Fk01lT6";
+    alexander-4 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINAH+9iIQGZJA4C9xJeh3gZvGGy5vsAkvB5m4Fk01lT6";
+    goblin = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIL/KocGgWY1iqxdxPraaRlAfrDfA4CR8b6kt9WeszFmA";
+    moogle = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHS4IvdFUykitxeSNaCLEzdlpw8n8Cj07cfjC3/P29kA";
+    zodiark = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIABjIJ3CGk/eUxUQQG7e8Z3DWErYN27ZYAZkfQvHO6rU";
+  };
+}
