@@ -204,12 +204,16 @@ func argsAskJSON(args []string) bool {
 // jsonError is the contract's error document: with --json, an error is
 // also a JSON object on stdout, so a pipe reading stdout sees it.
 type jsonError struct {
-	Error struct {
-		Message string `json:"message"`
-		File    string `json:"file,omitempty"`
-		Line    int    `json:"line,omitempty"`
-		Column  int    `json:"column,omitempty"`
-	} `json:"error"`
+	Error jsonErrorBody `json:"error"`
+}
+
+// jsonErrorBody is the error object itself, also carried inside a
+// document that reports results and an error at once (scan).
+type jsonErrorBody struct {
+	Message string `json:"message"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 }
 
 func writeJSONError(io *IO, err error) {
