@@ -424,9 +424,23 @@ func (c *Config) anchoredList(name string) *yaml.Node {
 			if g.age != nil && g.age.Kind == yaml.SequenceNode && g.age.Anchor == name {
 				return g.age
 			}
+			// A list of plain (unanchored) keys is not among c.lists,
+			// which holds lists of anchored keys; a rule using it whole
+			// (`age: *servers`) still makes it a group.
+			if a := aliasedList(g.age); a != nil && a.Anchor == name {
+				return a
+			}
 		}
 	}
 	return nil
+}
+
+// aliasedList is the sequence an alias node stands for, or nil.
+func aliasedList(n *yaml.Node) *yaml.Node {
+	if n == nil || n.Kind != yaml.AliasNode || n.Alias == nil || n.Alias.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n.Alias
 }
 
 // globExample is a path the glob matches, standing for the files it names

@@ -208,3 +208,26 @@ func TestEmptyKeysList(t *testing.T) {
 		t.Errorf("remove: %v\n%s", err, back.New)
 	}
 }
+
+// TestAnchoredListOfPlainKeys: an anchored list under keys: whose keys
+// carry no anchors, used whole by rules (`age: *servers`), is a --group the
+// contract names ("the name of an anchored list such as &servers"), and
+// the one the refusal of a --secret touching it suggests.
+func TestAnchoredListOfPlainKeys(t *testing.T) {
+	src := "keys:\n  - &alice " + kA + "\n  - &servers\n    - " + kB + "\ncreation_rules:\n  - path_regex: ^a/\n    key_groups:\n      - age: *servers\n  - path_regex: ^b/\n    key_groups:\n      - age: *servers\n"
+	c := mustParse(t, src)
+	if !c.HasGroup("servers") || !slices.Contains(c.GroupNames(), "servers") {
+		t.Fatalf("servers is not a group: %v", c.GroupNames())
+	}
+	if _, err := c.AddHost(AddRequest{Name: "web3", Recipient: kNew, Secrets: []string{"a/x"}}); err == nil || !strings.Contains(err.Error(), "--group servers") {
+		t.Fatalf("--secret on a shared list: %v", err)
+	}
+	res, err := c.AddHost(AddRequest{Name: "web3", Recipient: kNew, Groups: []string{"servers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, "  - &servers\n    - "+kB+"\n", "  - &web3 "+kNew+"\n  - &servers\n    - "+kB+"\n    - *web3\n", 1)
+	if string(res.New) != want || !slices.Equal(res.Rules, []int{0, 1}) {
+		t.Errorf("rules %v, got\n%s\nwant\n%s", res.Rules, res.New, want)
+	}
+}

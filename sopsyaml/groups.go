@@ -37,6 +37,9 @@ func (c *Config) GroupNames() []string {
 			if g.age != nil && g.age.Anchor != "" {
 				seen[g.age.Anchor] = true
 			}
+			if a := aliasedList(g.age); a != nil && a.Anchor != "" {
+				seen[a.Anchor] = true
+			}
 		}
 	}
 	out := make([]string, 0, len(seen))

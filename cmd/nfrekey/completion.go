@@ -27,6 +27,20 @@ func registerCompletions(root *cobra.Command, io *IO, g *globalOptions) {
 		}
 	}
 	_ = root.RegisterFlagCompletionFunc("eval", fixed("native\tbuilt-in evaluator", "nix\tnix-instantiate --eval"))
+	// cobra's completion command, left alone, answers an unknown shell
+	// (`completion pwsh`) with its help and exit 0: bad usage is exit 2.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(_ *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return usageErrorf("completion needs a shell: give bash, zsh or fish")
+				}
+				return usageErrorf("completion: no shell %q: give bash, zsh or fish", args[0])
+			}
+		}
+	}
 	for _, c := range root.Commands() {
 		switch c.Name() {
 		case "audit":

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -160,6 +161,9 @@ func execute(ctx context.Context, io *IO, args []string) int {
 		return exitOK
 	}
 	hintRepoTop(g, err)
+	// A bad flag stops cobra before it reaches a later --json: the error
+	// is still owed as JSON to a script that asked for it.
+	g.JSON = g.JSON || argsAskJSON(args)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if !ee.silent && ee.err != nil {
@@ -178,15 +182,38 @@ func execute(ctx context.Context, io *IO, args []string) int {
 	return exitInput
 }
 
+// argsAskJSON reports whether the command line gives --json (the last
+// --json or --json=BOOL before a "--" wins), for errors met before the
+// flag parser got to it.
+func argsAskJSON(args []string) bool {
+	want := false
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "--json" {
+			want = true
+		} else if v, ok := strings.CutPrefix(a, "--json="); ok {
+			b, err := strconv.ParseBool(v)
+			want = err == nil && b
+		}
+	}
+	return want
+}
+
 // jsonError is the contract's error document: with --json, an error is
 // also a JSON object on stdout, so a pipe reading stdout sees it.
 type jsonError struct {
-	Error struct {
-		Message string `json:"message"`
-		File    string `json:"file,omitempty"`
-		Line    int    `json:"line,omitempty"`
-		Column  int    `json:"column,omitempty"`
-	} `json:"error"`
+	Error jsonErrorBody `json:"error"`
+}
+
+// jsonErrorBody is the error object itself, also carried inside a
+// document that reports results and an error at once (scan).
+type jsonErrorBody struct {
+	Message string `json:"message"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 }
 
 func writeJSONError(io *IO, err error) {

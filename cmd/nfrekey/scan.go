@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -80,9 +81,12 @@ func runScan(ctx context.Context, io *IO, g *globalOptions, o *scanOptions, host
 
 	results := recipients.ScanAll(ctx, hosts, opts)
 
-	failed := 0
+	var failures []string
 	var doc struct {
 		Hosts []scanJSONHost `json:"hosts"`
+		// Error is the contract's error object, for a run that exits 2
+		// because a host failed: the one document carries both.
+		Error *jsonErrorBody `json:"error,omitempty"`
 	}
 	for _, r := range results {
 		h := scanJSONHost{Host: r.Host, Port: r.Port}
@@ -97,14 +101,18 @@ func runScan(ctx context.Context, io *IO, g *globalOptions, o *scanOptions, host
 			}
 		}
 		if r.Err != nil {
-			failed++
 			h.Error = reason(r.Err)
+			failures = append(failures, r.Addr+": "+h.Error)
 			fmt.Fprintf(io.Err, "nfrekey: %s: %s\n", r.Addr, h.Error)
 		}
 		doc.Hosts = append(doc.Hosts, h)
 		if !g.JSON && r.Err == nil {
 			fmt.Fprintf(io.Out, "%s %s\n# %s %s\n", r.Name(), h.Key, h.Fingerprint, h.Age)
 		}
+	}
+	if len(failures) > 0 {
+		doc.Error = &jsonErrorBody{Message: fmt.Sprintf("%d of %s failed: %s",
+			len(failures), plural(len(results), "host", "hosts"), oneLine(strings.Join(failures, "; ")))}
 	}
 	if g.JSON {
 		enc := json.NewEncoder(io.Out)
@@ -114,7 +122,7 @@ func runScan(ctx context.Context, io *IO, g *globalOptions, o *scanOptions, host
 			return err
 		}
 	}
-	if failed > 0 {
+	if len(failures) > 0 {
 		return &exitError{code: exitInput, silent: true}
 	}
 	return nil
