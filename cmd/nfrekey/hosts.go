@@ -50,7 +50,9 @@ func runRemoveHost(ctx context.Context, io *IO, g *globalOptions, o *removeHostO
 	}
 	opts := reencrypt.RemoveHostOptions{RepoRoot: repo, RulesFiles: rules, Name: name, SopsConfig: g.SopsConfig,
 		NoRekey: o.NoRekey, DryRun: o.DryRun, Jobs: g.Jobs}
-	if !o.DryRun && !o.Yes && io.StdinTTY {
+	// Off a terminal confirm fails at once, naming --yes: a script must
+	// say it means the removal, as the contract asks of every question.
+	if !o.DryRun && !o.Yes {
 		ok, err := confirm(io, fmt.Sprintf("Remove %s and re-encrypt the secrets it could read?", name), "--yes")
 		if err != nil {
 			return err
