@@ -158,10 +158,10 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 			// age: *kazuki, one host's own key: the only text to extend
 			// is that key's definition (15cm/nixfiles gives each host's
 			// files to the host alone this way).
-			return nil, c.errAt(age, "creation rule %d's age is the single key *%s, not a list: extending it would change %s's own key; write the rule's age as a list by hand", i, age.Value, age.Value)
+			return nil, c.errAt(age, "creation rule %d's age is the single key *%s, not a list: extending it would change %s's own key; write the rule's age as a list by hand", i+1, age.Value, age.Value)
 		}
 		if others := c.othersSharing(target, chosen); len(others) > 0 && !viaAnchor[target] {
-			return nil, c.errAt(age, "creation rule %d's age list is shared with rules %v; changing it grants them too: name the list with --group %s to mean that", i, others, sharedName(target))
+			return nil, c.errAt(age, "creation rule %d's age list is shared with rules %v; changing it grants them too: name the list with --group %s to mean that", i+1, oneBased(others), sharedName(target))
 		}
 		edited[target] = true
 		var s splice
@@ -272,7 +272,7 @@ func (c *Config) defList(viaAnchor map[*yaml.Node]bool) (*yaml.Node, error) {
 		var named []string
 		for _, l := range c.lists {
 			if n := sharedName(l.node); n != "" && len(c.sharedBy(l.node)) > 0 {
-				named = append(named, fmt.Sprintf("--group %s (rules %v)", n, c.sharedBy(l.node)))
+				named = append(named, fmt.Sprintf("--group %s (rules %v)", n, oneBased(c.sharedBy(l.node))))
 			}
 		}
 		if len(named) > 0 {
@@ -335,7 +335,7 @@ func (c *Config) targetGroup(i int) (int, error) {
 	for j, g := range c.nodes[i].groups {
 		if g.age != nil && !(g.age.Kind == yaml.ScalarNode && g.age.Tag == "!!null") {
 			if gi >= 0 {
-				return 0, c.errAt(c.nodes[i].rule, "creation rule %d has several key groups with age keys; nfrekey does not choose one: edit it by hand", i)
+				return 0, c.errAt(c.nodes[i].rule, "creation rule %d has several key groups with age keys; nfrekey does not choose one: edit it by hand", i+1)
 			}
 			gi = j
 		}
@@ -352,10 +352,10 @@ func (c *Config) targetGroup(i int) (int, error) {
 		if c.nodes[i].groups[0].pgp != nil {
 			return 0, nil
 		}
-		return 0, c.errAt(c.nodes[i].rule, "creation rule %d's PGP keys are not a key group's own block list: nfrekey does not start an age: list there; add one by hand", i)
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d's PGP keys are not a key group's own block list: nfrekey does not start an age: list there; add one by hand", i+1)
 	}
 	if gi < 0 {
-		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has several key groups and none with age keys: nfrekey does not choose one; add an age: list by hand", i)
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d has several key groups and none with age keys: nfrekey does not choose one; add an age: list by hand", i+1)
 	}
 	return gi, nil
 }
@@ -488,5 +488,14 @@ func sortedKeys(m map[int]bool) []int {
 		out = append(out, k)
 	}
 	sort.Ints(out)
+	return out
+}
+
+// oneBased numbers rules for people, as audit does: the first is rule 1.
+func oneBased(idx []int) []int {
+	out := make([]int, len(idx))
+	for i, v := range idx {
+		out[i] = v + 1
+	}
 	return out
 }

@@ -175,7 +175,7 @@ func TestSharedListAllChosen(t *testing.T) {
 	if !slices.Equal(res.Rules, []int{0, 1}) || strings.Count(string(res.New), "*web3") != 1 {
 		t.Errorf("rules %v:\n%s", res.Rules, res.New)
 	}
-	if _, err := c.AddHost(AddRequest{Name: "web3", Recipient: kNew, Secrets: []string{"b/y"}}); err == nil || !strings.Contains(err.Error(), "shared with rules [0]") {
+	if _, err := c.AddHost(AddRequest{Name: "web3", Recipient: kNew, Secrets: []string{"b/y"}}); err == nil || !strings.Contains(err.Error(), "shared with rules [1]") {
 		t.Errorf("one of two sharing rules: %v", err)
 	}
 }

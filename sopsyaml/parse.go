@@ -208,7 +208,7 @@ func checkAge(c *Config, n *yaml.Node, v string) error {
 
 func (c *Config) parseRule(i int, rn *yaml.Node) error {
 	if rn.Kind != yaml.MappingNode {
-		return c.errAt(rn, "creation rule %d: expected a mapping", i)
+		return c.errAt(rn, "creation rule %d: expected a mapping", i+1)
 	}
 	r := Rule{Index: i, Line: rn.Line}
 	nodes := ruleNodes{rule: rn}
@@ -230,7 +230,7 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 	if r.PathRegex != "" {
 		var err error
 		if rx, err = regexp.Compile(r.PathRegex); err != nil {
-			return c.errAt(rn, "creation rule %d: path_regex: %v", i, err)
+			return c.errAt(rn, "creation rule %d: path_regex: %v", i+1, err)
 		}
 	}
 	if groups != nil && groups.Kind == yaml.AliasNode {
@@ -243,7 +243,7 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 				g = g.Alias
 			}
 			if g.Kind != yaml.MappingNode {
-				return c.errAt(g, "creation rule %d: a key group must be a mapping", i)
+				return c.errAt(g, "creation rule %d: a key group must be a mapping", i+1)
 			}
 			kg, gn, err := c.parseGroup(i, g, &r)
 			if err != nil {
@@ -458,11 +458,11 @@ func (c *Config) checkMirror() error {
 		r := &c.Rules[i]
 		res, err := c.mir[i].resolve()
 		if err != nil {
-			return &Error{File: c.Path, Line: r.Line, Col: 1, Msg: fmt.Sprintf("creation rule %d: %v", i, err)}
+			return &Error{File: c.Path, Line: r.Line, Col: 1, Msg: fmt.Sprintf("creation rule %d: %v", i+1, err)}
 		}
 		r.Shamir = c.mir[i].ShamirThreshold
 		if len(res) != len(r.Groups) {
-			return &Error{File: c.Path, Line: r.Line, Col: 1, Msg: fmt.Sprintf("internal: creation rule %d has %d key groups decoded, %d walked", i, len(res), len(r.Groups))}
+			return &Error{File: c.Path, Line: r.Line, Col: 1, Msg: fmt.Sprintf("internal: creation rule %d has %d key groups decoded, %d walked", i+1, len(res), len(r.Groups))}
 		}
 		for gi, toks := range res {
 			g := &r.Groups[gi]
@@ -480,7 +480,7 @@ func (c *Config) checkMirror() error {
 				}
 			}
 			if !equalGroups(resolved{age}, resolved{keyValues(g.Age)}) {
-				return &Error{File: c.Path, Line: r.Line, Col: 1, Msg: fmt.Sprintf("internal: creation rule %d group %d: age keys %v decoded, %v walked", i, gi, age, keyValues(g.Age))}
+				return &Error{File: c.Path, Line: r.Line, Col: 1, Msg: fmt.Sprintf("internal: creation rule %d group %d: age keys %v decoded, %v walked", i+1, gi, age, keyValues(g.Age))}
 			}
 		}
 	}

@@ -71,7 +71,7 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"syntax", "creation_rules:\n  - age: [\n", "f:"},
 		{"not a mapping", "- a\n", "f:1:1: expected a mapping"},
-		{"bad regex", "creation_rules:\n  - path_regex: '('\n", "f:2:5: creation rule 0: path_regex"},
+		{"bad regex", "creation_rules:\n  - path_regex: '('\n", "f:2:5: creation rule 1: path_regex"},
 		{"placeholder in rule", "creation_rules:\n  - age: ${WEB1}\n", "placeholder"},
 		{"not a recipient", "creation_rules:\n  - age: [npub1xyz]\n", "f:2:11: age key \"npub1xyz\""},
 		{"list in list", "keys:\n  - &l [" + kA + "]\ncreation_rules:\n  - age: [*l]\n", "f:4:11: *l inside an age list"},

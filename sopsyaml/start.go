@@ -60,7 +60,7 @@ func (c *Config) startKeys(def string) (splice, error) {
 func (c *Config) startAgeBesidePGP(i int, gn groupNodes, item string) (splice, error) {
 	pgp := gn.pgp
 	if gn.pgpKey == nil || pgp == nil || pgp.Kind != yaml.SequenceNode || pgp.Style&yaml.FlowStyle != 0 || len(pgp.Content) == 0 {
-		return splice{}, c.errAt(c.nodes[i].rule, "creation rule %d's key group holds PGP keys only, not as a block list nfrekey can add an age: list beside; add it by hand", i)
+		return splice{}, c.errAt(c.nodes[i].rule, "creation rule %d's key group holds PGP keys only, not as a block list nfrekey can add an age: list beside; add it by hand", i+1)
 	}
 	ls, prefix, err := c.blockItemLine(pgp, len(pgp.Content)-1)
 	if err != nil {
@@ -87,7 +87,7 @@ func (c *Config) startAgeBesidePGP(i int, gn groupNodes, item string) (splice, e
 func (c *Config) startRuleAge(i int, _ groupNodes, item string) (splice, error) {
 	rn := c.nodes[i].rule
 	n := len(rn.Content)
-	refuse := c.errAt(rn, "creation rule %d has no age: list, and its last entry is not a one-line value to write one after; add it by hand", i)
+	refuse := c.errAt(rn, "creation rule %d has no age: list, and its last entry is not a one-line value to write one after; add it by hand", i+1)
 	if n < 2 || rn.Style&yaml.FlowStyle != 0 {
 		return splice{}, refuse
 	}

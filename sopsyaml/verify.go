@@ -32,10 +32,10 @@ func (c *Config) verify(newSrc []byte, sp []splice, want []resolved) (*Config, [
 	var changed []int
 	for i := range c.mir {
 		if !reflect.DeepEqual(c.mir[i].withoutKeys(), c2.mir[i].withoutKeys()) {
-			return nil, nil, fmt.Errorf("%s: edit refused: creation rule %d changes more than keys", c.Path, i)
+			return nil, nil, fmt.Errorf("%s: edit refused: creation rule %d changes more than keys", c.Path, i+1)
 		}
 		if !equalGroups(after[i], want[i]) {
-			return nil, nil, fmt.Errorf("%s: edit refused: creation rule %d would resolve to %v, expected %v", c.Path, i, after[i], want[i])
+			return nil, nil, fmt.Errorf("%s: edit refused: creation rule %d would resolve to %v, expected %v", c.Path, i+1, after[i], want[i])
 		}
 		if !equalGroups(before[i], after[i]) {
 			changed = append(changed, i)
