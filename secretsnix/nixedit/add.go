@@ -421,11 +421,18 @@ func createPub(fs *files, p, key string, pubs map[string]bool) error {
 		return err
 	}
 	if ok {
-		if canon(string(old)) == key {
-			pubs[p] = true
-			return nil
+		if canon(string(old)) != key {
+			// NAME is not bound, yet its .pub holds a key: one a
+			// remove-host killed between its rules and this file's
+			// deletion left, or a hand-made one no rule reads. It is
+			// rewritten; the evaluation after the edit proves that no
+			// rules file read it as another host's key (that would change
+			// more than NAME's secrets: refused, nothing written).
+			fs.rewrite[p] = [2][]byte{old, []byte(key + "\n")}
+			fs.orphans = append(fs.orphans, p)
 		}
-		return fmt.Errorf("%s exists and holds another key", p)
+		pubs[p] = true
+		return nil
 	}
 	if _, err := os.Stat(filepath.Dir(p)); err != nil && fs.opts.Overlay == nil {
 		return fmt.Errorf("%s: %v", filepath.Dir(p), err)

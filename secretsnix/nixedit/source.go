@@ -31,6 +31,7 @@ type files struct {
 	create  map[string][]byte    // files to create (host-key .pub files)
 	remove  map[string][]byte    // files to delete, with their old contents
 	rewrite map[string][2][]byte // files whose whole contents change (old, new): a replaced .pub
+	orphans []string             // rewritten .pub files of NAME that held another key (named when the edit is refused)
 }
 
 func newFiles(opts sn.Options) *files {

@@ -64,6 +64,11 @@ func finish(rulesFile string, opts sn.Options, fs *files, res *Result, check fun
 	}
 	b, a := keySets(res.Before), keySets(after)
 	if err := check(b, a); err != nil {
+		if len(fs.orphans) > 0 {
+			// The likeliest cause: a rule reads that file as another
+			// host's key.
+			err = fmt.Errorf("%w (%s holds another key, which a rule reads: move it away, or give the host another name)", err, strings.Join(fs.orphans, ", "))
+		}
 		return nil, fmt.Errorf("%s: refusing the edit (nothing written): %w", rulesFile, err)
 	}
 	res.After = after
