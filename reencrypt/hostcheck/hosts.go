@@ -142,7 +142,9 @@ func hostsFromRules(root string, rules *secretsnix.Rules, recs map[recordKey]rec
 	for i := range out {
 		for _, s := range rules.Secrets {
 			for _, k := range s.PublicKeys {
-				if strings.TrimSpace(k.Text) == out[i].Key.String() {
+				// Compared as keys, not text: a readFile'd .pub carries
+				// ssh-keygen's comment and newline, which Key.String drops.
+				if pk, err := recipients.Parse(strings.TrimSpace(k.Text)); err == nil && pk.Equal(out[i].Key) {
 					out[i].Secrets = append(out[i].Secrets, rel(root, filepath.Join(dir, s.Name)))
 					break
 				}
