@@ -165,8 +165,13 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 		if t, err = splitTargets(si, paths, files, len(opts.RulesFiles) > 0, ageGroups, opts.Groups, opts.Secrets); err != nil {
 			return nil, nil, false, err
 		}
-		skipAge := len(t.ageGroups) == 0 && len(t.ageSecrets) == 0 && len(paths) > 0
-		if len(t.sopsGroups) == 0 && len(t.sopsSecrets) == 0 {
+		// --replace rebinds NAME wherever it is bound, whichever backend
+		// the --group or --secret went to: a reinstalled host keeping its
+		// old key in one backend would fail to decrypt there, unseen by
+		// audit (the rules and the files would agree on the old key).
+		skipAge := len(t.ageGroups) == 0 && len(t.ageSecrets) == 0 && len(paths) > 0 &&
+			!(opts.Replace && ageHasHost(opts.RepoRoot, opts.RulesFiles, opts.Name))
+		if len(t.sopsGroups) == 0 && len(t.sopsSecrets) == 0 && !(opts.Replace && sopsAnchorsHost(si, paths, opts.Name)) {
 			return nil, nil, skipAge, nil
 		}
 		rec, err := sopsRecipient(opts.Key, opts.SopsSSH)
