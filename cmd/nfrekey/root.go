@@ -159,6 +159,11 @@ func execute(ctx context.Context, io *IO, args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	if lostOutput(io, err) {
+		// main reports a failed stdout once, with the exit code it
+		// deserves (reportLostOutput): not also as this command's error.
+		return exitOK
+	}
 	hintRepoTop(g, err)
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -176,6 +181,13 @@ func execute(ctx context.Context, io *IO, args []string) int {
 		writeJSONError(io, err)
 	}
 	return exitInput
+}
+
+// lostOutput reports whether err is nothing but stdout failing (a closed
+// pipe, a full disk), as recorded by main's recordingWriter.
+func lostOutput(io *IO, err error) bool {
+	rw, ok := io.Out.(*recordingWriter)
+	return ok && rw.Err() != nil && errors.Is(err, rw.Err())
 }
 
 // jsonError is the contract's error document: with --json, an error is
