@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/nfrekey/nfrekey/internal/globpath"
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/sopsyaml"
 )
@@ -125,7 +126,7 @@ func splitTargets(si *sopsInventory, paths []string, sopsFiles []string, hasAge 
 	for _, glob := range secrets {
 		toSops := !hasAge
 		for _, f := range sopsFiles {
-			if ok, _ := filepath.Match(glob, f); ok {
+			if ok, _ := globpath.Match(glob, filepath.ToSlash(f)); ok {
 				toSops = true
 			}
 		}
