@@ -107,7 +107,7 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		Jobs: g.Jobs, UseNix: g.useNix(), SopsConfig: g.SopsConfig,
 	}
 	for _, a := range args {
-		abs, err := filepath.Abs(a)
+		abs, err := filepath.Abs(secretPath(repo, a))
 		if err != nil {
 			return inputError(err)
 		}
