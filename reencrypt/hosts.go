@@ -118,6 +118,21 @@ func HostGroups(repoRoot string, rulesFiles []string) ([]HostGroup, error) {
 // generated host key) renamed into place, then the secrets, then the lock
 // file. After a crash at any point a plain rekey converges.
 func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
+	if opts.Replace && len(opts.Groups) == 0 && len(opts.Secrets) == 0 {
+		// --replace alone swaps NAME's key where it is bound, granting
+		// nothing new (a reinstalled host): NAME must be bound somewhere.
+		bound := ageHasHost(opts.RepoRoot, opts.RulesFiles, opts.Name)
+		if !bound {
+			si, paths, err := sopsConfigs(ctx, opts.RepoRoot, opts.SopsConfig)
+			if err != nil {
+				return nil, err
+			}
+			bound = sopsAnchorsHost(si, paths, opts.Name)
+		}
+		if !bound {
+			return nil, inputErr(fmt.Errorf("%s is bound nowhere: --replace alone has no key to swap; give --group G or --secret GLOB to add it", opts.Name))
+		}
+	}
 	res := &HostResult{Name: opts.Name}
 	var hostKey *recipients.HostKey
 	if opts.GenerateIn != "" {
