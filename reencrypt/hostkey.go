@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
+	"github.com/nfrekey/nfrekey/internal/gitignore"
 	"github.com/nfrekey/nfrekey/internal/txn"
 	"github.com/nfrekey/nfrekey/recipients"
 )
@@ -37,4 +40,48 @@ func StageHostKey(tx *txn.Tx, dir string, k recipients.HostKey) error {
 		}
 	}
 	return nil
+}
+
+// CommittableInGit reports whether path (a generated private host key,
+// say in --extra-files ./web5-files of the fleet's repo) lies in a git
+// work tree and is not ignored by its .gitignore files: `git add -A` would
+// then commit the host's private key. Outside git it is false.
+func CommittableInGit(path string) bool {
+	top := ""
+	for d := realDir(filepath.Dir(path)); ; d = filepath.Dir(d) {
+		if gitignore.IsWorkTree(d) {
+			top = d
+			break
+		}
+		if filepath.Dir(d) == d {
+			return false
+		}
+	}
+	p := filepath.Join(realDir(filepath.Dir(path)), filepath.Base(path))
+	rel, err := filepath.Rel(top, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	m := gitignore.New(top)
+	m.Enter(top)
+	dir := top
+	parts := strings.Split(filepath.Dir(rel), string(filepath.Separator))
+	for _, part := range parts {
+		if part == "." {
+			continue
+		}
+		dir = filepath.Join(dir, part)
+		if m.Ignored(dir, true) {
+			return false
+		}
+		m.Enter(dir)
+	}
+	return !m.Ignored(p, false)
+}
+
+func realDir(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return p
 }

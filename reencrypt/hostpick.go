@@ -3,11 +3,11 @@ package reencrypt
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/nfrekey/nfrekey/internal/globpath"
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/secretsnix"
 	"github.com/nfrekey/nfrekey/secretsnix/nixedit"
@@ -281,7 +281,7 @@ func editedNames(root string, edits []nixedit.Edit) []string {
 // those entries' names, escaped. false: it matches none.
 func secretGlobs(root, rf string, rules *secretsnix.Rules, glob string) ([]string, bool) {
 	if slices.ContainsFunc(rules.Secrets, func(s secretsnix.Secret) bool {
-		ok, _ := path.Match(glob, s.Name)
+		ok, _ := globpath.Match(glob, s.Name)
 		return ok
 	}) {
 		return []string{glob}, true
@@ -289,14 +289,14 @@ func secretGlobs(root, rf string, rules *secretsnix.Rules, glob string) ([]strin
 	var out []string
 	for _, s := range rules.Secrets {
 		repoPath := relTo(root, filepath.Join(filepath.Dir(rf), filepath.FromSlash(s.Name)))
-		if ok, _ := path.Match(glob, repoPath); ok {
+		if ok, _ := globpath.Match(glob, repoPath); ok {
 			out = append(out, globEscape(s.Name))
 		}
 	}
 	return out, len(out) > 0
 }
 
-// globEscape makes name a path.Match pattern matching only itself.
+// globEscape makes name a globpath.Match pattern matching only itself.
 func globEscape(name string) string {
 	var b strings.Builder
 	for _, r := range name {

@@ -118,6 +118,21 @@ func HostGroups(repoRoot string, rulesFiles []string) ([]HostGroup, error) {
 // generated host key) renamed into place, then the secrets, then the lock
 // file. After a crash at any point a plain rekey converges.
 func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
+	if opts.Replace && len(opts.Groups) == 0 && len(opts.Secrets) == 0 {
+		// --replace alone swaps NAME's key where it is bound, granting
+		// nothing new (a reinstalled host): NAME must be bound somewhere.
+		bound := ageHasHost(opts.RepoRoot, opts.RulesFiles, opts.Name)
+		if !bound {
+			si, paths, err := sopsConfigs(ctx, opts.RepoRoot, opts.SopsConfig)
+			if err != nil {
+				return nil, err
+			}
+			bound = sopsAnchorsHost(si, paths, opts.Name)
+		}
+		if !bound {
+			return nil, inputErr(fmt.Errorf("%s is bound nowhere: --replace alone has no key to swap; give --group G or --secret GLOB to add it", opts.Name))
+		}
+	}
 	res := &HostResult{Name: opts.Name}
 	var hostKey *recipients.HostKey
 	if opts.GenerateIn != "" {
@@ -165,8 +180,13 @@ func AddHost(ctx context.Context, opts AddHostOptions) (*HostResult, error) {
 		if t, err = splitTargets(si, paths, files, len(opts.RulesFiles) > 0, ageGroups, opts.Groups, opts.Secrets); err != nil {
 			return nil, nil, false, err
 		}
-		skipAge := len(t.ageGroups) == 0 && len(t.ageSecrets) == 0 && len(paths) > 0
-		if len(t.sopsGroups) == 0 && len(t.sopsSecrets) == 0 {
+		// --replace rebinds NAME wherever it is bound, whichever backend
+		// the --group or --secret went to: a reinstalled host keeping its
+		// old key in one backend would fail to decrypt there, unseen by
+		// audit (the rules and the files would agree on the old key).
+		skipAge := len(t.ageGroups) == 0 && len(t.ageSecrets) == 0 && len(paths) > 0 &&
+			!(opts.Replace && ageHasHost(opts.RepoRoot, opts.RulesFiles, opts.Name))
+		if len(t.sopsGroups) == 0 && len(t.sopsSecrets) == 0 && !(opts.Replace && sopsAnchorsHost(si, paths, opts.Name)) {
 			return nil, nil, skipAge, nil
 		}
 		rec, err := sopsRecipient(opts.Key, opts.SopsSSH)

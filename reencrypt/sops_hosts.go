@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/nfrekey/nfrekey/internal/globpath"
 	"github.com/nfrekey/nfrekey/recipients"
 	"github.com/nfrekey/nfrekey/sopsyaml"
 )
@@ -125,7 +126,7 @@ func splitTargets(si *sopsInventory, paths []string, sopsFiles []string, hasAge 
 	for _, glob := range secrets {
 		toSops := !hasAge
 		for _, f := range sopsFiles {
-			if ok, _ := filepath.Match(glob, f); ok {
+			if ok, _ := globpath.Match(glob, filepath.ToSlash(f)); ok {
 				toSops = true
 			}
 		}
@@ -184,7 +185,7 @@ func sopsAddEdits(si *sopsInventory, paths []string, t hostTargets, name, recipi
 			}
 			req.Secrets = append(req.Secrets, filepath.ToSlash(rel))
 		}
-		if len(req.Groups) == 0 && len(req.Secrets) == 0 {
+		if len(req.Groups) == 0 && len(req.Secrets) == 0 && !(replace && anchorsHost(cfg, name)) {
 			continue
 		}
 		res, err := cfg.AddHost(req)
@@ -200,6 +201,26 @@ func sopsAddEdits(si *sopsInventory, paths []string, t hostTargets, name, recipi
 		}
 	}
 	return out, nil
+}
+
+// sopsAnchorsHost reports whether a config of paths binds NAME as an
+// anchor under keys: (`- &NAME age1...`), the binding --replace rebinds.
+func sopsAnchorsHost(si *sopsInventory, paths []string, name string) bool {
+	for _, p := range paths {
+		if anchorsHost(si.configs[p], name) {
+			return true
+		}
+	}
+	return false
+}
+
+func anchorsHost(cfg *sopsyaml.Config, name string) bool {
+	for _, d := range cfg.Keys {
+		if d.Anchor == name {
+			return true
+		}
+	}
+	return false
 }
 
 // sopsRemoveEdits computes the remove-host edit of every config that

@@ -347,7 +347,7 @@ func (si *sopsInventory) judge(abs string, c candidate, matched map[string]map[i
 	switch {
 	case cfg == nil:
 		row.Status = StatusUndeclared
-		row.Err = errors.New("no .sops.yaml governs it")
+		row.Err = ErrNoSopsConfig
 		return row, nil
 	case rule == nil:
 		row.Status = StatusUndeclared
@@ -583,4 +583,27 @@ func trimPath(err error, path string) error {
 		return errors.New(msg)
 	}
 	return err
+}
+
+// ErrNoSopsConfig is the error of an undeclared sops file that no
+// .sops.yaml governs: none in its directory or above it, up to the root.
+var ErrNoSopsConfig = errors.New("no .sops.yaml governs it")
+
+// SopsConfigAbove returns the .sops.yaml that would govern the file at rel
+// (relative to root) were top, a directory above root, the repo root, when
+// that config lies above root: a repo root found too low (a secrets.nix
+// in secrets/ of a flake whose .sops.yaml is at its top) leaves the file
+// ungoverned. "" when there is none.
+func SopsConfigAbove(root, top, rel string) string {
+	if t, err := filepath.EvalSymlinks(top); err == nil {
+		top = t
+	}
+	cfg, err := sopsyaml.Find(top, filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil || cfg == "" {
+		return ""
+	}
+	if r, err := filepath.Rel(root, cfg); err == nil && !strings.HasPrefix(r, "..") {
+		return "" // under root after all: it governs the file already
+	}
+	return cfg
 }

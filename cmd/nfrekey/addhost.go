@@ -79,7 +79,7 @@ func runAddHost(ctx context.Context, io *IO, g *globalOptions, o *addHostOptions
 		NoRekey: o.NoRekey, DryRun: o.DryRun, Replace: o.Replace,
 		SopsSSH: o.SopsRecipient == "ssh", SopsConfig: g.SopsConfig, Jobs: g.Jobs,
 	}
-	if len(o.Groups) == 0 && len(o.Secrets) == 0 {
+	if len(o.Groups) == 0 && len(o.Secrets) == 0 && !o.Replace {
 		groups, err := chooseGroups(ctx, io, g, repo, rules)
 		if err != nil {
 			return err

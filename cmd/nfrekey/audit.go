@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -64,6 +65,7 @@ gitlab prints a GitLab code-quality report. A broken rules file is reported in e
 				return err
 			}
 			unreadRulesNotes(io, g, inv)
+			sopsAboveRootNote(io, g, inv)
 			if !inv.InSync(o.Strict) {
 				return &exitError{code: exitDrift, silent: true}
 			}
@@ -185,6 +187,33 @@ func ghMsg(s string) string {
 
 func ghProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// sopsAboveRootNote says, when sops files are undeclared for want of a
+// .sops.yaml and the repo root was found by a secrets.nix or .sops.yaml
+// below the repo's top, which .sops.yaml above the root would govern them.
+func sopsAboveRootNote(io *IO, g *globalOptions, inv *reencrypt.Inventory) {
+	if g.Quiet || g.SopsConfig != "" || g.outerTop == "" {
+		return
+	}
+	var files []string
+	cfg := ""
+	for _, s := range inv.Secrets {
+		if s.Backend != reencrypt.BackendSops || s.Status != reencrypt.StatusUndeclared || !errors.Is(s.Err, reencrypt.ErrNoSopsConfig) {
+			continue
+		}
+		if c := reencrypt.SopsConfigAbove(inv.RepoRoot, g.outerTop, s.Path); c != "" {
+			files = append(files, s.Path)
+			if cfg == "" {
+				cfg = c
+			}
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	fmt.Fprintf(io.Err, "nfrekey: note: no .sops.yaml governs %s under the repo root %s (the nearest directory holding %s); %s is above it: run nfrekey in %s, or give --repo %s\n",
+		strings.Join(files, ", "), inv.RepoRoot, g.rootFound, cfg, g.outerTop, g.outerTop)
 }
 
 // unreadRulesNotes says, when .age files are undeclared and the rules were

@@ -110,6 +110,11 @@ func runCheckHosts(ctx context.Context, io *IO, g *globalOptions, o *checkHostsO
 	if err != nil {
 		return err
 	}
+	for _, h := range hosts {
+		// Only the hosts checked: a user's two keys (ssh for agenix, age
+		// for sops) are no concern of check-hosts web1.
+		verbose(io, g, h.Warnings...)
+	}
 	res, err := sshConfigResolver(io, g, o, addrs)
 	if err != nil {
 		return err

@@ -88,7 +88,12 @@ func writeCheckHostsText(io *IO, results []hostcheck.Result, fixed map[string]bo
 	var parts []string
 	for _, st := range []hostcheck.Status{hostcheck.StatusOK, hostcheck.StatusChanged, hostcheck.StatusUnreachable, hostcheck.StatusNoEd25519} {
 		if counts[st] > 0 || st == hostcheck.StatusOK {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
+			part := fmt.Sprintf("%d %s", counts[st], st)
+			if n := len(fixed); st == hostcheck.StatusChanged && n > 0 {
+				// After --fix, "1 changed" alone reads as still broken.
+				part += fmt.Sprintf(" (%d fixed)", n)
+			}
+			parts = append(parts, part)
 		}
 	}
 	fmt.Fprintf(io.Out, "%d hosts: %s\n", len(results), strings.Join(parts, ", "))

@@ -45,7 +45,7 @@ func runDecrypt(ctx context.Context, io *IO, g *globalOptions, o *decryptOptions
 	if err != nil {
 		return err
 	}
-	ed, err := reencrypt.OpenSecret(ctx, reencrypt.EditOptions{RepoRoot: repo, RulesFiles: rules, UseNix: g.useNix(), Path: path})
+	ed, err := reencrypt.OpenSecret(ctx, reencrypt.EditOptions{RepoRoot: repo, RulesFiles: rules, UseNix: g.useNix(), Path: secretPath(repo, path)})
 	if err != nil {
 		return reencryptError(err)
 	}

@@ -188,3 +188,34 @@ func hintRepoTop(g *globalOptions, err error) {
 	}
 	se.Msg += fmt.Sprintf(" (the repo root was taken to be the nearest directory holding %s; the repo's top seems to be %s: run nfrekey there, or give --repo)", g.rootFound, g.outerTop)
 }
+
+// secretPath is a secret argument as decrypt, edit and rekey take it:
+// relative to the working directory, as a shell completes it, unless from
+// there it names a place outside the repo root (--repo given, run beside
+// the repo): then it is taken from the repo root, as ls prints paths,
+// since outside the root it could only be refused.
+func secretPath(repo, arg string) string {
+	if filepath.IsAbs(arg) {
+		return arg
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return arg
+	}
+	if within(realPath(repo), filepath.Join(realPath(wd), arg)) {
+		return arg
+	}
+	return filepath.Join(repo, arg)
+}
+
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return p
+}
+
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, filepath.Clean(p))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}

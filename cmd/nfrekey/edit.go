@@ -49,7 +49,7 @@ func runEdit(ctx context.Context, io *IO, g *globalOptions, o *editOptions, path
 	if err != nil {
 		return err
 	}
-	ed, err := reencrypt.OpenSecret(ctx, reencrypt.EditOptions{RepoRoot: repo, RulesFiles: rules, UseNix: g.useNix(), Path: path})
+	ed, err := reencrypt.OpenSecret(ctx, reencrypt.EditOptions{RepoRoot: repo, RulesFiles: rules, UseNix: g.useNix(), Path: secretPath(repo, path)})
 	if err != nil {
 		return reencryptError(err)
 	}

@@ -212,6 +212,9 @@ func renderHostText(io *IO, cmd string, res *reencrypt.HostResult, dry bool) {
 	if res.HostKeyPath != "" && !dry {
 		dir := filepath.Dir(filepath.Dir(filepath.Dir(res.HostKeyPath)))
 		fmt.Fprintf(io.Out, "host key written to %s\ninstall with: nixos-anywhere --flake .#%s --extra-files %s root@HOST\n", res.HostKeyPath, res.Name, dir)
+		if reencrypt.CommittableInGit(res.HostKeyPath) {
+			fmt.Fprintf(io.Err, "nfrekey: warning: %s is in the git work tree and not ignored: git add -A would commit the host's private key; shred it once the host has it (or keep --extra-files outside the repo, or in .gitignore)\n", res.HostKeyPath)
+		}
 	}
 	if dry {
 		n := 0

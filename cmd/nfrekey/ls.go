@@ -34,6 +34,7 @@ missing, unverified) and encrypted files no rule covers (undeclared).
 			if err != nil {
 				return err
 			}
+			sopsAboveRootNote(io, g, inv)
 			return invalidFiles(io, inv)
 		},
 	}

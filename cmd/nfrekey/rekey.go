@@ -107,7 +107,7 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 		Jobs: g.Jobs, UseNix: g.useNix(), SopsConfig: g.SopsConfig,
 	}
 	for _, a := range args {
-		abs, err := filepath.Abs(a)
+		abs, err := filepath.Abs(secretPath(repo, a))
 		if err != nil {
 			return inputError(err)
 		}
@@ -182,6 +182,11 @@ func runRekey(ctx context.Context, io *IO, g *globalOptions, o *rekeyOptions, ar
 	}
 	if !g.Quiet {
 		rekeyNotes(io, res, relPaths(repo, rules))
+		if o.Rotate && !o.Force && len(res.Plan) == 0 && res.Unchanged > 0 {
+			// "rekeyed 0" after asking to rotate reads like a failure, or
+			// is missed: --rotate does not widen the plan (the contract).
+			fmt.Fprintln(io.Err, "nfrekey: note: --rotate gives fresh file keys only to the secrets a rekey changes, and every one selected is in sync: --rotate --force re-encrypts them all under fresh keys")
+		}
 		if o.DryRun {
 			pendingJournalNote(io, repo)
 		}

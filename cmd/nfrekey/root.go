@@ -160,6 +160,11 @@ func execute(ctx context.Context, io *IO, args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	if lostOutput(io, err) {
+		// main reports a failed stdout once, with the exit code it
+		// deserves (reportLostOutput): not also as this command's error.
+		return exitOK
+	}
 	hintRepoTop(g, err)
 	// A bad flag stops cobra before it reaches a later --json: the error
 	// is still owed as JSON to a script that asked for it.
@@ -199,6 +204,13 @@ func argsAskJSON(args []string) bool {
 		}
 	}
 	return want
+}
+
+// lostOutput reports whether err is nothing but stdout failing (a closed
+// pipe, a full disk), as recorded by main's recordingWriter.
+func lostOutput(io *IO, err error) bool {
+	rw, ok := io.Out.(*recordingWriter)
+	return ok && rw.Err() != nil && errors.Is(err, rw.Err())
 }
 
 // jsonError is the contract's error document: with --json, an error is

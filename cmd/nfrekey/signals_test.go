@@ -165,3 +165,32 @@ func TestReportLostOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestLostOutputReportedOnce: a command whose stdout is a closed pipe
+// (nfrekey ls | head -0) says so on one line and exits 1, whether the
+// command notices the failed write itself (ls, the --json documents,
+// version) or not (audit): not a second line, nor exit 2 as for bad input.
+func TestLostOutputReportedOnce(t *testing.T) {
+	fleet := t.TempDir()
+	if err := os.CopyFS(fleet, os.DirFS("../../fixtures/example")); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"ls"}, {"ls", "--json"}, {"rules", "--json"}, {"rules"}, {"audit"}, {"audit", "--format", "json"}, {"version"}, {"version", "--json"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Close()
+			defer w.Close()
+			out := &recordingWriter{w: w}
+			var errb bytes.Buffer
+			code := run(context.Background(), &IO{In: strings.NewReader(""), Out: out, Err: &errb}, append([]string{"--repo", fleet}, args...))
+			code = reportLostOutput(code, out.Err(), &errb)
+			lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
+			if code != exitLostOutput || len(lines) != 1 || !strings.HasPrefix(lines[0], "nfrekey: writing the output: ") {
+				t.Errorf("exit %d, stderr %q; want exit %d and one line \"nfrekey: writing the output: ...\"", code, errb.String(), exitLostOutput)
+			}
+		})
+	}
+}

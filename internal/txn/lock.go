@@ -32,11 +32,14 @@ type Options struct {
 // Commit and Close, which the run calls from one goroutine.
 type Tx struct {
 	root    *os.Root // the repo root
-	rootDir string
-	extra   []extraRoot // AddRoot
-	fl      *flock.Flock
-	jobs    int
-	mode    ExchangeMode
+	rootDir string   // its path, symlinks resolved
+	// givenDir is the root as given, absolute, when symlinks make it
+	// differ from rootDir (--repo lnk): callers build paths from it.
+	givenDir string
+	extra    []extraRoot // AddRoot
+	fl       *flock.Flock
+	jobs     int
+	mode     ExchangeMode
 
 	mu     sync.Mutex
 	dirs   map[string]*os.File // relative dir -> open handle beneath root
@@ -53,12 +56,16 @@ func Begin(ctx context.Context, opts Options) (*Tx, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	rootDir, err := filepath.Abs(opts.Root)
+	givenDir, err := filepath.Abs(opts.Root)
 	if err != nil {
 		return nil, err
 	}
-	if rootDir, err = filepath.EvalSymlinks(rootDir); err != nil {
+	rootDir, err := filepath.EvalSymlinks(givenDir)
+	if err != nil {
 		return nil, err
+	}
+	if givenDir == rootDir {
+		givenDir = ""
 	}
 	lockDir := opts.LockDir
 	if lockDir == "" {
@@ -84,7 +91,7 @@ func Begin(ctx context.Context, opts Options) (*Tx, error) {
 	if jobs <= 0 {
 		jobs = 16
 	}
-	return &Tx{root: root, rootDir: rootDir, fl: fl, jobs: jobs, mode: opts.Exchange,
+	return &Tx{root: root, rootDir: rootDir, givenDir: givenDir, fl: fl, jobs: jobs, mode: opts.Exchange,
 		dirs: map[string]*os.File{}, temps: map[*Staged]bool{}}, nil
 }
 

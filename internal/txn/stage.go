@@ -243,6 +243,11 @@ func (tx *Tx) rel(path string) (*os.Root, string, string, error) {
 	}
 	tx.mu.Lock()
 	roots := append([]extraRoot{{tx.rootDir, tx.root}}, tx.extra...)
+	if tx.givenDir != "" {
+		// The same root by the path it was given (through a symlink):
+		// paths under it are beneath the same os.Root.
+		roots = append(roots, extraRoot{tx.givenDir, tx.root})
+	}
 	tx.mu.Unlock()
 	for _, r := range roots {
 		rel, err := filepath.Rel(r.dir, filepath.Clean(path))

@@ -28,6 +28,9 @@ type Host struct {
 	Address string
 	// Secrets are the secrets encrypted to Key, relative to the repo root.
 	Secrets []string
+	// Warnings are said on every run that checks this host (not under
+	// -v only): NAME bound to two keys, of which only one is checked.
+	Warnings []Note
 	// Declared is every place the key is written, in the order merged:
 	// the rules' binding, .sops.yaml anchors (Merge joins them).
 	Declared []Declaration
@@ -131,7 +134,7 @@ func hostsFromRules(root string, rules *secretsnix.Rules, recs map[recordKey]rec
 		}
 		if i, dup := index[name]; dup {
 			if !out[i].Key.Equal(key) {
-				notes = append(notes, Note(fmt.Sprintf(warningPrefix+"%s:%d: %s is bound again to another key; only %s is checked (and fixed by --fix)", rel(root, b.File), b.Line, name, out[i].DeclaredIn)))
+				out[i].Warnings = append(out[i].Warnings, Note(fmt.Sprintf(warningPrefix+"%s:%d: %s is bound again to another key; only %s is checked (and fixed by --fix)", rel(root, b.File), b.Line, name, out[i].DeclaredIn)))
 			}
 			continue
 		}
@@ -142,7 +145,9 @@ func hostsFromRules(root string, rules *secretsnix.Rules, recs map[recordKey]rec
 	for i := range out {
 		for _, s := range rules.Secrets {
 			for _, k := range s.PublicKeys {
-				if strings.TrimSpace(k.Text) == out[i].Key.String() {
+				// Compared as keys, not text: a readFile'd .pub carries
+				// ssh-keygen's comment and newline, which Key.String drops.
+				if pk, err := recipients.Parse(strings.TrimSpace(k.Text)); err == nil && pk.Equal(out[i].Key) {
 					out[i].Secrets = append(out[i].Secrets, rel(root, filepath.Join(dir, s.Name)))
 					break
 				}
@@ -171,11 +176,12 @@ func Merge(lists ...[]Host) ([]Host, []Note) {
 				index[h.Name] = len(out)
 				h.Secrets = append([]string(nil), h.Secrets...)
 				h.Declared = append([]Declaration(nil), h.Declared...)
+				h.Warnings = append([]Note(nil), h.Warnings...)
 				out = append(out, h)
 				continue
 			}
 			if !SameHostKey(out[i].Key, h.Key) {
-				notes = append(notes, Note(fmt.Sprintf(warningPrefix+"%s: %s is bound to another key than at %s; only %s is checked (and fixed by --fix)", h.DeclaredIn, h.Name, out[i].DeclaredIn, out[i].DeclaredIn)))
+				out[i].Warnings = append(out[i].Warnings, Note(fmt.Sprintf(warningPrefix+"%s: %s is bound to another key than at %s; only %s is checked (and fixed by --fix)", h.DeclaredIn, h.Name, out[i].DeclaredIn, out[i].DeclaredIn)))
 				continue
 			}
 			if out[i].Address == "" {
@@ -186,6 +192,7 @@ func Merge(lists ...[]Host) ([]Host, []Note) {
 			}
 			out[i].Secrets = union(out[i].Secrets, h.Secrets)
 			out[i].Declared = append(out[i].Declared, h.Declared...)
+			out[i].Warnings = append(out[i].Warnings, h.Warnings...)
 		}
 	}
 	return out, notes

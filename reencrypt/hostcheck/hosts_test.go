@@ -108,9 +108,10 @@ func TestMerge(t *testing.T) {
 		t.Errorf("merged %+v", got)
 	}
 	// One name, two keys: only one is checked (and --fix fixes only it),
-	// which every run says, not only -v.
-	if len(notes) != 1 || !strings.Contains(string(notes[0]), ".sops.yaml:4") || !notes[0].Warning() {
-		t.Errorf("notes %q", notes)
+	// which every run checking that host says, not only -v: a warning of
+	// the host, not a note of the run.
+	if w := got[1].Warnings; len(notes) != 0 || len(w) != 1 || !strings.Contains(string(w[0]), ".sops.yaml:4") || !w[0].Warning() || len(got[0].Warnings) != 0 {
+		t.Errorf("notes %q, warnings %q, %q", notes, got[0].Warnings, got[1].Warnings)
 	}
 }
 

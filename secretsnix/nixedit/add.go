@@ -3,12 +3,12 @@ package nixedit
 import (
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/nfrekey/nfrekey/internal/globpath"
 	sn "github.com/nfrekey/nfrekey/secretsnix"
 )
 
@@ -230,12 +230,12 @@ func add(req AddRequest, force int) (*Result, retry, error) {
 	matched := map[string]bool{}
 	ents := entries(secretsBody(rules))
 	for _, g := range req.Secrets {
-		if _, err := path.Match(g, ""); err != nil {
+		if _, err := globpath.Match(g, ""); err != nil {
 			return nil, retry{}, fmt.Errorf("--secret %q: %v", g, err)
 		}
 		n := 0
 		for _, s := range before.Secrets {
-			if ok, _ := path.Match(g, s.Name); !ok {
+			if ok, _ := globpath.Match(g, s.Name); !ok {
 				continue
 			}
 			n++

@@ -18,7 +18,7 @@ type AddRequest struct {
 	Name      string             // binding name, e.g. "web3"
 	Key       string             // canonical key text, e.g. "ssh-ed25519 AAAA..." (no comment)
 	Groups    []string           // a let-bound list name, a dotted attribute ("keys.hosts"), an attrset of keys
-	Secrets   []string           // GLOBs (path.Match) over secret names as written in the rules file
+	Secrets   []string           // GLOBs (globpath.Match: path.Match, ** crossing directories) over secret names as written in the rules file
 	Replace   bool               // NAME bound to another key: swap it everywhere (else an error)
 }
 
