@@ -227,7 +227,7 @@ func rekeySummary(res *reencrypt.RekeyResult, dry bool) string {
 // before its own work.
 func sweepNotes(io *IO, temps int, finished, abandoned []string) {
 	if len(finished) > 0 {
-		fmt.Fprintf(io.Err, "nfrekey: finished the rules edit an interrupted run left half written: %s\n", strings.Join(finished, ", "))
+		fmt.Fprintf(io.Err, "nfrekey: finished the rules edit an interrupted run left unfinished: %s\n", strings.Join(finished, ", "))
 	}
 	if len(abandoned) > 0 {
 		// None of it was written: the rules are as the operator left them,

@@ -151,7 +151,7 @@ func TestCrashAnywhere(t *testing.T) {
 		converge := func() {
 			if r := f.run("rekey", "-j", "2"); r.code != 0 {
 				t.Fatalf("iteration %d: converging rekey after %s: exit %d: %s", iter, m.kind, r.code, r.stderr)
-			} else if half && !strings.Contains(r.stderr, "finished the rules edit an interrupted run left half written") {
+			} else if half && !strings.Contains(r.stderr, "finished the rules edit an interrupted run left unfinished") {
 				t.Fatalf("iteration %d: the converging rekey did not say it finished the edit: %s", iter, r.stderr)
 			}
 		}

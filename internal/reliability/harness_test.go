@@ -190,7 +190,8 @@ func newFleetAt(t testing.TB, dir string, n, hosts, perSecret int, marker string
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs <- f.ageEncrypt(ageBin, s, plain, pubs)
+			_, err := f.ageEncrypt(ageBin, s, plain, pubs)
+			errs <- err
 		}()
 	}
 	wg.Wait()
@@ -251,7 +252,11 @@ func (f *fleet) pubsOf(hosts map[string]bool) []string {
 
 // ageEncrypt writes secret as the age CLI encrypts plaintext to pubs,
 // atomically (temp and rename), as an editor or agenix -e saving it would.
-func (f *fleet) ageEncrypt(ageBin, secret string, plaintext []byte, pubs []string) error {
+// ageEncrypt saves secret as another program would (the age CLI, then a
+// rename into place) and returns the bytes it saved: reading them back
+// from the path could see nfrekey's file, there for the microseconds of
+// an exchange before it is swapped back.
+func (f *fleet) ageEncrypt(ageBin, secret string, plaintext []byte, pubs []string) ([]byte, error) {
 	args := []string{"-e"}
 	for _, p := range pubs {
 		args = append(args, "-r", p)
@@ -261,9 +266,9 @@ func (f *fleet) ageEncrypt(ageBin, secret string, plaintext []byte, pubs []strin
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("age -e %s: %v: %s", secret, err, errb.String())
+		return nil, fmt.Errorf("age -e %s: %v: %s", secret, err, errb.String())
 	}
-	return atomicWrite(filepath.Join(f.dir, secret), out.Bytes())
+	return out.Bytes(), atomicWrite(filepath.Join(f.dir, secret), out.Bytes())
 }
 
 func atomicWrite(path string, data []byte) error {

@@ -45,16 +45,16 @@ func (w *saver) loop(rng *rand.Rand, secrets []string, stop <-chan struct{}, wg 
 		s := secrets[rng.IntN(len(secrets))]
 		w.mu.Lock()
 		var err error
+		var data []byte
 		if isSops(s) {
 			plain := []byte(fmt.Sprintf("value: saved by the other writer %d %s\n", w.saves, randHex(8)))
 			w.f.plain[s] = plain
-			err = w.f.sopsEncrypt(sopsBin, s, plain, w.f.ageRecipsOf(w.sets[s]))
+			data, err = w.f.sopsEncrypt(sopsBin, s, plain, w.f.ageRecipsOf(w.sets[s]))
 		} else {
 			plain := []byte(fmt.Sprintf("saved by the other writer %d %s", w.saves, randHex(8)))
 			w.f.plain[s] = plain
-			err = w.f.ageEncrypt(ageBin, s, plain, w.f.pubsOf(w.sets[s]))
+			data, err = w.f.ageEncrypt(ageBin, s, plain, w.f.pubsOf(w.sets[s]))
 		}
-		data, _ := os.ReadFile(filepath.Join(w.f.dir, s))
 		w.saved[s] = data
 		w.saves++
 		w.mu.Unlock()
@@ -227,7 +227,7 @@ func TestReplacedDeletedAndSymlinkedDuringRun(t *testing.T) {
 				deleted[s] = true
 			} else {
 				f.plain[s] = []byte("replacement " + randHex(6))
-				if err := f.ageEncrypt(ageBin, s, f.plain[s], f.pubsOf(f.model[s])); err != nil {
+				if _, err := f.ageEncrypt(ageBin, s, f.plain[s], f.pubsOf(f.model[s])); err != nil {
 					t.Fatal(err)
 				}
 				replaced[s] = true

@@ -112,7 +112,8 @@ func (f *fleet) addSops(n, perSecret int, marker string) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs <- f.sopsEncrypt(sopsBin, j.s, j.plain, j.recs)
+			_, err := f.sopsEncrypt(sopsBin, j.s, j.plain, j.recs)
+			errs <- err
 		}()
 	}
 	wg.Wait()
@@ -142,7 +143,7 @@ func (f *fleet) ageRecipsOf(hosts map[string]bool) []string {
 // from stdin: no plaintext file anywhere) to recips, atomically, as an
 // editor saving it would. It runs outside the repo, so that sops takes the
 // recipients given, not a creation rule.
-func (f *fleet) sopsEncrypt(sopsBin, secret string, plaintext []byte, recips []string) error {
+func (f *fleet) sopsEncrypt(sopsBin, secret string, plaintext []byte, recips []string) ([]byte, error) {
 	cmd := exec.Command(sopsBin, "-e", "--age", strings.Join(recips, ","),
 		"--input-type", "yaml", "--output-type", "yaml", "/dev/stdin")
 	cmd.Dir = f.keysDir
@@ -151,9 +152,9 @@ func (f *fleet) sopsEncrypt(sopsBin, secret string, plaintext []byte, recips []s
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("sops -e %s: %v: %s", secret, err, errb.String())
+		return nil, fmt.Errorf("sops -e %s: %v: %s", secret, err, errb.String())
 	}
-	return atomicWrite(filepath.Join(f.dir, secret), out.Bytes())
+	return out.Bytes(), atomicWrite(filepath.Join(f.dir, secret), out.Bytes())
 }
 
 // sopsConfigText renders the sops half of the model: every bound key
