@@ -269,6 +269,9 @@ func begin(ctx context.Context, root string, jobs int) (*txn.Tx, sweep, error) {
 	removed, err := tx.RemoveStale()
 	if err != nil {
 		tx.Close()
+		if errors.Is(err, txn.ErrOtherJournal) {
+			err = inputErr(err) // nothing done, as a refused journal of its own
+		}
 		return nil, sw, err
 	}
 	sw.temps = len(removed)

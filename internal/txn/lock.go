@@ -37,6 +37,7 @@ type Tx struct {
 	// differ from rootDir (--repo lnk): callers build paths from it.
 	givenDir string
 	extra    []extraRoot // AddRoot
+	lockDir  string      // the directory flocked: the git top, above rootDir or equal
 	fl       *flock.Flock
 	jobs     int
 	mode     ExchangeMode
@@ -91,7 +92,7 @@ func Begin(ctx context.Context, opts Options) (*Tx, error) {
 	if jobs <= 0 {
 		jobs = 16
 	}
-	return &Tx{root: root, rootDir: rootDir, givenDir: givenDir, fl: fl, jobs: jobs, mode: opts.Exchange,
+	return &Tx{root: root, rootDir: rootDir, givenDir: givenDir, lockDir: lockDir, fl: fl, jobs: jobs, mode: opts.Exchange,
 		dirs: map[string]*os.File{}, temps: map[*Staged]bool{}}, nil
 }
 

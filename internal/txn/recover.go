@@ -66,11 +66,16 @@ type entryCheck struct {
 //
 // A journal nfrekey cannot use as it is (not a regular file, not one it
 // wrote: a path outside the repo or in .git, a temp elsewhere, no record
-// of the file replaced) is an error too, touching nothing. Each rename is
+// of the file replaced) is an error too, touching nothing, and so is a
+// journal at a root above this one (ErrOtherJournal). Each rename is
 // the commit's guarded exchange, and the journal is removed only once all
 // are done, so a run killed while recovering is recovered by the next.
 func (tx *Tx) Recover() (*Recovery, error) {
 	rec := &Recovery{}
+	if p := tx.ancestorJournal(); p != "" {
+		// Its staged copies may be under this root, for the sweep to take.
+		return nil, otherJournalError(p, tx.rootDir)
+	}
 	jpath := filepath.Join(tx.rootDir, JournalName)
 	j, err := loadJournal(tx.root)
 	if err != nil {
