@@ -343,7 +343,12 @@ func (c *Config) targetGroup(i int) (int, error) {
 	if gi < 0 && len(c.nodes[i].groups) == 1 && c.nodes[i].groups[0].flat {
 		// 1Mill/terraform-sops: kms: only. The rule's keys are one
 		// group for sops, which an age: list beside them joins.
-		return 0, nil
+		if g := c.Rules[i].Groups; len(g) == 1 && len(g[0].PGP)+len(g[0].Other) > 0 {
+			return 0, nil
+		}
+		// No key at all: sops takes such a rule's keys from its command
+		// line or environment; a list of NAME alone would replace them.
+		return 0, c.errAt(c.nodes[i].rule, "creation rule %d names no keys (sops then takes them from its command line or environment): nfrekey does not start its key list; add an age: list by hand", i+1)
 	}
 	if gi < 0 && len(c.Rules[i].Groups) == 1 && len(c.Rules[i].Groups[0].PGP) > 0 {
 		// lilyinstarlight/foosteros, 0xB10C/nix-ci-bitcoin-core: a group

@@ -58,12 +58,15 @@ func (c *Config) appendToFolded(n *yaml.Node, value string) (splice, error) {
 	line := string(c.txt.src[last[0]:last[1]])
 	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
 	body := strings.TrimRight(line, " ")
-	sep := ","
 	if strings.HasSuffix(body, ",") {
-		sep = ""
+		// An empty last key (sops would not read it): appending after it
+		// could not be told apart from a comma of ours on removal.
+		return splice{}, c.errAt(n, "this folded key string ends with a comma; edit it by hand")
 	}
-	end := last[0] + len(body)
-	return splice{end, end, sep + c.txt.newline(last[0]) + indent + value}, nil
+	// After any trailing spaces, which removal then keeps (sops trims
+	// each key).
+	end := last[1]
+	return splice{end, end, "," + c.txt.newline(last[0]) + indent + value}, nil
 }
 
 // removeFromFolded takes out the lines that are exactly one of vals (with
