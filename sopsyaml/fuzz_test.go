@@ -2,6 +2,7 @@ package sopsyaml
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,7 +49,8 @@ func FuzzParse(f *testing.F) {
 
 // FuzzEdit adds a host to each rule in turn and removes every anchor,
 // checking each accepted edit independently of the package's own
-// verification: sops' view of every rule changes by exactly the key.
+// verification: sops' view of every rule changes by exactly the key, both
+// as the mirror decodes it and as sops' own config package loads it.
 func FuzzEdit(f *testing.F) {
 	corpusSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -59,6 +61,27 @@ func FuzzEdit(f *testing.F) {
 		before, err := c.resolvedRules()
 		if err != nil {
 			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		sopsBefore := make([][][]string, len(c.Rules))
+		for j := range c.Rules {
+			sopsBefore[j], _ = sopsKeys(dir, src, c, j)
+		}
+		// sopsAfter checks rule by rule that sops' own loader reads the
+		// edited file as ok says, where it could read the original.
+		sopsAfter := func(what string, out []byte, c2 *Config, ok func(j int, b, a [][]string) bool) {
+			for j := range c.Rules {
+				if sopsBefore[j] == nil {
+					continue
+				}
+				a, loaded := sopsKeys(dir, out, c2, j)
+				if !loaded {
+					t.Fatalf("%s: sops no longer loads rule %d:\n%s", what, j, out)
+				}
+				if !ok(j, sopsBefore[j], a) {
+					t.Fatalf("%s: sops reads rule %d as %v, was %v:\n%s", what, j, a, sopsBefore[j], out)
+				}
+			}
 		}
 		for i, r := range c.Rules {
 			req := AddRequest{Name: "fuzzhost", Recipient: kNew, Groups: []string{r.PathRegex}}
@@ -83,6 +106,9 @@ func FuzzEdit(f *testing.F) {
 					t.Fatalf("rule %d (asked %d): %v -> %v\n%s", j, i, before[j], after[j], res.New)
 				}
 			}
+			sopsAfter(fmt.Sprintf("add to rule %d", i), res.New, c2, func(j int, b, a [][]string) bool {
+				return gainedOnly(b, a, "age:"+kNew, slices.Contains(res.Rules, j))
+			})
 			// Removal takes every copy of the key: bytes come back only when
 			// the key was nowhere before.
 			if !res.Unchanged && c.keyDef("fuzzhost") == nil && !bytes.Contains(src, []byte(kNew)) {
@@ -109,6 +135,9 @@ func FuzzEdit(f *testing.F) {
 			}
 			// A key another anchor also holds may stay where that one grants it.
 			shared := slices.ContainsFunc(c.Keys, func(o KeyDef) bool { return o.Anchor != d.Anchor && o.Value == d.Value })
+			sopsAfter("remove "+d.Anchor, res.New, c2, func(j int, b, a [][]string) bool {
+				return lostOnly(b, a, "age:"+d.Value, shared)
+			})
 			after, _ := c2.resolvedRules()
 			for j := range after {
 				for _, g := range after[j] {
