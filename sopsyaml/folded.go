@@ -87,7 +87,8 @@ func (c *Config) removeFromFolded(n *yaml.Node, vals map[string]bool) ([]splice,
 		}
 		for _, p := range strings.Split(body, ",") {
 			if vals[strings.TrimSpace(p)] {
-				return nil, c.errPos(n.Line+1+i, 1, "this folded key string holds the key beside others on one line; edit it by hand")
+				line, col := c.txt.pos(l[0] + len(string(c.txt.src[l[0]:l[1]])) - len(strings.TrimLeft(string(c.txt.src[l[0]:l[1]]), " ")))
+				return nil, c.errPos(line, col, "this folded key string holds the key beside others on one line; edit it by hand")
 			}
 		}
 		lastKept = i

@@ -34,6 +34,12 @@ func (t text) off(line, col int) int {
 	return o
 }
 
+// pos is the 1-based line and rune column of a byte offset, for errors.
+func (t text) pos(off int) (line, col int) {
+	ls := t.lineStart(off)
+	return bytes.Count(t.src[:ls], []byte("\n")) + 1, utf8.RuneCount(t.src[ls:off]) + 1
+}
+
 func (t text) lineStart(off int) int {
 	return bytes.LastIndexByte(t.src[:off], '\n') + 1
 }
