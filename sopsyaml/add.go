@@ -131,6 +131,11 @@ func (c *Config) AddHost(req AddRequest) (*Result, error) {
 			continue
 		}
 		age := c.nodes[i].groups[gi].age
+		if age != nil && age.Kind == yaml.ScalarNode && age.Tag == "!!null" {
+			// `age:` with no value beside other keys: writing a list there
+			// is replacing a value, not a splice nfrekey undoes.
+			return nil, c.errAt(age, "creation rule %d's age: has no value; write it as a list of keys by hand", i+1)
+		}
 		if age == nil {
 			item := value + " # " + req.Name
 			if aliases {
