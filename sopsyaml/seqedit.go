@@ -88,6 +88,9 @@ func (c *Config) blockItemLine(seq *yaml.Node, idx int) (start int, prefix strin
 	if idx+1 < len(seq.Content) && seq.Content[idx+1].Line == it.Line {
 		return 0, "", c.errAt(it, "two list items on one line")
 	}
+	if !c.closesOnItsLine(it) {
+		return 0, "", c.errAt(it, "this quoted list item continues on the next line; edit it by hand")
+	}
 	// A following line indented deeper than the dash continues this item.
 	next := c.txt.nextLine(lo)
 	if next < len(c.txt.src) {
@@ -343,4 +346,40 @@ func (c *Config) removeFromCSV(n *yaml.Node, vals map[string]bool) (splice, erro
 	}
 	keep[0] = strings.TrimLeft(keep[0], " \t")
 	return splice{o, end, strings.Join(keep, ",")}, nil
+}
+
+// closesOnItsLine reports whether a quoted scalar ends on the line it
+// starts on. A continuation line of a quoted string may look like a
+// comment (`  #x"`), so the line after it cannot tell.
+func (c *Config) closesOnItsLine(n *yaml.Node) bool {
+	var q byte
+	switch {
+	case n.Style&yaml.SingleQuotedStyle != 0:
+		q = '\''
+	case n.Style&yaml.DoubleQuotedStyle != 0:
+		q = '"'
+	default:
+		return true
+	}
+	s := c.txt.src
+	o := c.nodeOff(n)
+	if n.Anchor != "" {
+		o = min(o+1+len(n.Anchor), len(s)) // an anchor name may hold quotes
+	}
+	end := c.txt.lineEnd(o)
+	i := bytes.IndexByte(s[o:end], q)
+	if i < 0 {
+		return false
+	}
+	for i = o + i + 1; i < end; i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++
+		case s[i] == q && q == '\'' && i+1 < end && s[i+1] == '\'':
+			i++
+		case s[i] == q:
+			return true
+		}
+	}
+	return false
 }

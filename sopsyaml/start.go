@@ -92,7 +92,7 @@ func (c *Config) startRuleAge(i int, _ groupNodes, item string) (splice, error) 
 		return splice{}, refuse
 	}
 	k, v := rn.Content[n-2], rn.Content[n-1]
-	if v.Kind != yaml.ScalarNode || v.Line != k.Line || v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+	if v.Kind != yaml.ScalarNode || v.Line != k.Line || v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || !c.closesOnItsLine(v) {
 		return splice{}, refuse
 	}
 	if next := c.txt.nextLine(c.nodeOff(v)); next < len(c.txt.src) {
