@@ -222,8 +222,9 @@ func onlyHostLines(t *testing.T, a, b []byte, name string, c *Config) {
 	}
 	count := func(x []byte) map[string]int {
 		m := map[string]int{}
+		// Line ends and a byte order mark are not what a diff is about.
 		for _, l := range strings.Split(string(x), "\n") {
-			m[l]++
+			m[strings.TrimPrefix(strings.TrimSuffix(l, "\r"), "\ufeff")]++
 		}
 		return m
 	}

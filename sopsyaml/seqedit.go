@@ -259,6 +259,9 @@ func (c *Config) ownKeyLine(ls int) int {
 		return -1
 	}
 	prev := c.txt.lineStart(ls - 1)
+	if prev == 0 && bytes.HasPrefix(c.txt.src, []byte("\ufeff")) {
+		prev = len("\ufeff") // startKeys writes keys: after a byte order mark
+	}
 	if !ownKeyLineRE.Match(c.txt.src[prev : ls-1]) {
 		return -1
 	}

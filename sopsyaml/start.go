@@ -1,6 +1,7 @@
 package sopsyaml
 
 import (
+	"bytes"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -48,6 +49,9 @@ func (c *Config) startKeys(def string) (splice, error) {
 		return splice{}, c.errPos(1, 1, "no keys: list, and creation_rules: does not start its line; add a keys: list by hand")
 	}
 	at := c.txt.lineStart(c.nodeOff(key))
+	if at == 0 && bytes.HasPrefix(c.txt.src, []byte("\ufeff")) {
+		at = len("\ufeff") // a byte order mark stays first
+	}
 	nl := c.txt.newline(at)
 	return splice{at, at, "keys:" + nl + "  - " + def + nl}, nil
 }
