@@ -219,7 +219,15 @@ func (c *Config) parseRule(i int, rn *yaml.Node) error {
 		case "<<":
 			return c.errAt(k, "merge keys (<<) in creation rules are not supported")
 		case "path_regex":
-			r.PathRegex = v.Value
+			// An alias reads to sops as its target's text, not as what
+			// is written here, which Match and --group go by: refused,
+			// not guessed. An empty one is "" for sops: every file.
+			if v.Kind != yaml.ScalarNode {
+				return c.errAt(v, "creation rule %d: path_regex is not a written regex (an alias?); write the regex itself", i+1)
+			}
+			if v.Tag != "!!null" {
+				r.PathRegex = v.Value
+			}
 		case "age":
 			flatAge = v
 		case "key_groups":
@@ -459,6 +467,9 @@ func (c *Config) checkMirror() error {
 		res, err := c.mir[i].resolve()
 		if err != nil {
 			return &Error{File: c.Path, Line: r.Line, Col: 1, Msg: fmt.Sprintf("creation rule %d: %v", i+1, err)}
+		}
+		if c.mir[i].PathRegex != r.PathRegex {
+			return &Error{File: c.Path, Line: r.Line, Col: 1, Msg: fmt.Sprintf("creation rule %d: sops reads path_regex as %q, not as written (%q); write it plainly", i+1, c.mir[i].PathRegex, r.PathRegex)}
 		}
 		r.Shamir = c.mir[i].ShamirThreshold
 		if len(res) != len(r.Groups) {
