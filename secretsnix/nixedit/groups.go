@@ -117,23 +117,8 @@ func scopeLookup(fs *files, src *source, comps []string) (*source, *sn.AttrDef, 
 // withEnvs are the expressions of the withs the file's value is wrapped
 // in, outermost first.
 func withEnvs(root sn.Node) []sn.Node {
-	var out []sn.Node
-	n := root
-	for {
-		switch x := n.(type) {
-		case *sn.Paren:
-			n = x.Expr
-		case *sn.Let:
-			n = x.Body
-		case *sn.With:
-			out = append(out, x.Env)
-			n = x.Body
-		case *sn.Assert:
-			n = x.Body
-		default:
-			return out
-		}
-	}
+	_, withs, _ := wrappers(root)
+	return withs
 }
 
 // letBinds are the bindings in scope at the rules file's secrets,

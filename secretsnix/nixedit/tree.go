@@ -55,6 +55,14 @@ func staticPath(p []*sn.AttrName) ([]string, bool) {
 // lets, withs and parens it is wrapped in, outermost first) and that
 // value: the attribute set of secrets, possibly a // merge of several.
 func scopes(root sn.Node) (lets []*sn.Let, body sn.Node) {
+	lets, _, body = wrappers(root)
+	return lets, body
+}
+
+// wrappers walks the lets, withs, parens and asserts the rules file's
+// value is wrapped in: the lets and the withs' expressions, outermost
+// first, and the value inside them.
+func wrappers(root sn.Node) (lets []*sn.Let, withs []sn.Node, body sn.Node) {
 	n := root
 	for {
 		switch x := n.(type) {
@@ -64,11 +72,12 @@ func scopes(root sn.Node) (lets []*sn.Let, body sn.Node) {
 			lets = append(lets, x)
 			n = x.Body
 		case *sn.With:
+			withs = append(withs, x.Env)
 			n = x.Body
 		case *sn.Assert:
 			n = x.Body
 		default:
-			return lets, n
+			return lets, withs, n
 		}
 	}
 }
