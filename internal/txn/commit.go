@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -240,27 +241,44 @@ func (tx *Tx) replaceExpected(dfd int, temp, base string, exp *Source) error {
 // matches reports whether name in dfd is the file exp describes: same
 // device and inode, size and mtime, and (when exp has one) content hash.
 func matches(dfd int, name string, exp *Source) (bool, error) {
-	fd, err := unix.Openat(dfd, name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	f, now, err := openAt(dfd, name)
 	if err != nil {
 		return false, err
 	}
-	f := os.NewFile(uintptr(fd), name)
 	defer f.Close()
-	now, err := f.Stat()
-	if err != nil {
-		return false, err
-	}
 	if !now.Mode().IsRegular() || !os.SameFile(now, exp.Info) || now.Size() != exp.Info.Size() || !now.ModTime().Equal(exp.Info.ModTime()) {
 		return false, nil
 	}
 	if exp.SHA256 == nil {
 		return true, nil
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return false, err
+	sum, err := sha256Of(f)
+	return err == nil && string(sum) == string(exp.SHA256), err
+}
+
+// openAt opens name in dfd for reading and stats it, never following a
+// symlink or blocking on a FIFO: how the commit and the journal's
+// recovery look at a file another program may have replaced.
+func openAt(dfd int, name string) (*os.File, fs.FileInfo, error) {
+	fd, err := unix.Openat(dfd, name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, nil, err
 	}
-	return string(h.Sum(nil)) == string(exp.SHA256), nil
+	f := os.NewFile(uintptr(fd), name)
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
+}
+
+func sha256Of(r io.Reader) ([]byte, error) {
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
 }
 
 // createNoClobber renames temp to base unless base exists.

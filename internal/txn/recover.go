@@ -1,7 +1,6 @@
 package txn
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -335,24 +334,19 @@ func isHex(s string, n int) bool {
 // hashAt hashes the regular file name in dfd, never following a symlink
 // or blocking on a FIFO.
 func hashAt(dfd int, name string) (string, fs.FileInfo, error) {
-	fd, err := unix.Openat(dfd, name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	f, info, err := openAt(dfd, name)
 	if err != nil {
 		return "", nil, err
 	}
-	f := os.NewFile(uintptr(fd), name)
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return "", nil, err
-	}
 	if !info.Mode().IsRegular() {
 		return "", nil, fmt.Errorf("%s: not a regular file", name)
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	sum, err := sha256Of(f)
+	if err != nil {
 		return "", nil, err
 	}
-	return hex.EncodeToString(h.Sum(nil)), info, nil
+	return hex.EncodeToString(sum), info, nil
 }
 
 // JournalPresent reports whether root holds a journal file at all.
